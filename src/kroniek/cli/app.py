@@ -1,0 +1,34 @@
+"""The ``kroniek`` command: one Typer app, one module per group of commands."""
+
+from __future__ import annotations
+
+import typer
+
+from kroniek import __version__
+from kroniek.cli.demo import demo_command
+from kroniek.cli.documents import docs_command, show_command, stats_command
+from kroniek.cli.ingest import ingest_command
+
+app = typer.Typer(
+    name="kroniek",
+    help="Kroniek: a temporal knowledge graph of international politics and conflict, "
+    "read from Dutch news.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.command("ingest")(ingest_command)
+app.command("docs")(docs_command)
+app.command("show")(show_command)
+app.command("stats")(stats_command)
+app.command("demo")(demo_command)
+
+
+@app.command("version")
+def version_command() -> None:
+    """Print kroniek's version."""
+    typer.echo(f"kroniek {__version__}")
+
+
+def main() -> None:
+    app()

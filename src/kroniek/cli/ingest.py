@@ -1,0 +1,107 @@
+"""``kroniek ingest``: read articles and store what they say."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+
+from kroniek.cli.common import DbOption, console, engine_for, errors, friendly
+from kroniek.ingest.decode import DEFAULT_MAX_BYTES
+from kroniek.pipeline import IngestSummary, Pipeline, ingest, total_bytes
+
+
+def _progress_bar(total: int | None) -> Progress:
+    return Progress(
+        TextColumn("[bold]ingest"),
+        BarColumn(),
+        TextColumn("{task.fields[documents]} docs"),
+        TextColumn("{task.fields[rate]:>6.0f} words/s"),
+        TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
+        console=errors,
+        transient=False,
+    )
+
+
+def print_summary(summary: IngestSummary) -> None:
+    rate = summary.words / summary.seconds if summary.seconds else 0.0
+    console.print(
+        f"[bold]{summary.new}[/] new, [bold]{summary.replaced}[/] replaced, "
+        f"[bold]{summary.skipped}[/] skipped (already stored), "
+        f"[bold {'red' if summary.failed else 'green'}]{summary.failed}[/] failed · "
+        f"{summary.sentences} sentences · {summary.entities} entities · "
+        f"{summary.events} events · {summary.words:,} words in {summary.seconds:.1f} s "
+        f"({rate:.0f} words/s) · Frog started {summary.nlp_starts}×",
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
+@friendly
+def ingest_command(
+    paths: Annotated[list[str], typer.Argument(
+        help="Files, directories (read recursively), glob patterns, or - for stdin.",
+        show_default=False)],
+    db: DbOption = None,
+    replace: Annotated[bool, typer.Option(
+        "--replace", help="Analyse again and overwrite documents already stored.")] = False,
+    max_size: Annotated[float, typer.Option(
+        "--max-size", help="Largest input file in MB.")] = DEFAULT_MAX_BYTES / 1024 / 1024,
+    any_language: Annotated[bool, typer.Option(
+        "--any-language", help="Analyse texts that do not look Dutch too.")] = False,
+    quiet: Annotated[bool, typer.Option(
+        "--quiet", "-q", help="No progress bar and no summary; errors only.")] = False,
+    as_json: Annotated[bool, typer.Option(
+        "--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Read articles (seed-style text, plain text, JSON Lines) and store what they say.
+
+    An article already stored (same text) is skipped; a new version of a stored article
+    (same URL, id or path) replaces the old one. Exits non-zero if any input failed.
+    """
+    engine = engine_for(db)
+    pipeline = Pipeline()
+    show_bar = not quiet and not as_json and errors.is_terminal
+    bar = _progress_bar(None)
+    task = bar.add_task("ingest", total=total_bytes(paths), documents=0, rate=0.0)
+    reported = 0
+
+    def progress(size: int, _words: int, summary: IngestSummary) -> None:
+        nonlocal reported
+        for message in summary.errors[reported:]:
+            errors.print(f"[red]failed:[/] {message}", soft_wrap=True, highlight=False)
+        reported = len(summary.errors)
+        done = summary.new + summary.replaced + summary.skipped
+        rate = summary.words / summary.seconds if summary.seconds else 0.0
+        bar.update(task, advance=size, documents=done, rate=rate)
+
+    try:
+        if show_bar:
+            bar.start()
+        summary = ingest(paths, engine, pipeline, replace=replace,
+                         max_bytes=int(max_size * 1024 * 1024),
+                         check_language=not any_language, progress=progress)
+    finally:
+        bar.stop()
+        pipeline.close()
+    if not quiet:
+        for note in summary.notes:
+            errors.print(f"[yellow]note:[/] {note}", soft_wrap=True, highlight=False)
+    if as_json:
+        payload = {key: value for key, value in vars(summary).items()}
+        console.print_json(json.dumps(payload))
+    elif not quiet:
+        print_summary(summary)
+    if summary.failed:
+        raise typer.Exit(1)

@@ -1,0 +1,56 @@
+"""Publication dates as intervals with a precision."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from dateutil import parser as dateutil_parser
+
+from kroniek.model import DateInterval
+
+_ISO_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
+
+
+def interval_from_iso(value: str) -> DateInterval:
+    """``2020``, ``2020-10`` or ``2020-10-09`` (or any full date dateutil reads) as an interval.
+
+    Raises ValueError with a readable message for anything else.
+    """
+    value = value.strip()
+    match = _ISO_PARTIAL.match(value)
+    if match:
+        year = int(match.group(1))
+        if match.group(2) is None:
+            return DateInterval(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+        month = int(match.group(2))
+        if not 1 <= month <= 12:
+            raise ValueError(f"month {month} out of range in date {value!r}")
+        if match.group(3) is None:
+            last = calendar.monthrange(year, month)[1]
+            return DateInterval(dt.date(year, month, 1), dt.date(year, month, last), "month")
+        day = dt.date(year, month, int(match.group(3)))
+        return DateInterval(day, day, "day")
+    try:
+        parsed = dateutil_parser.isoparse(value)
+    except ValueError:
+        try:
+            parsed = dateutil_parser.parse(value, dayfirst=True)
+        except (ValueError, OverflowError) as error:
+            raise ValueError(f"not a date: {value!r}") from error
+    return DateInterval(parsed.date(), parsed.date(), "day")
+
+
+_FILENAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})(?:-(\d{2}))?(?!\d)")
+
+
+def interval_from_filename(name: str) -> DateInterval | None:
+    """A date embedded in a file name such as ``nos-2020-10-karabach.txt``."""
+    match = _FILENAME_DATE.search(name)
+    if not match:
+        return None
+    try:
+        return interval_from_iso("-".join(part for part in match.groups() if part))
+    except ValueError:
+        return None

@@ -1,0 +1,69 @@
+"""Turn the PATH arguments of ``kroniek ingest`` into byte payloads to read."""
+
+from __future__ import annotations
+
+import glob
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from kroniek.errors import InputError
+
+# In a directory, only these are read; named files are read whatever their suffix.
+ARTICLE_SUFFIXES = {".txt", ".text", ".jsonl", ".ndjson"}
+
+
+@dataclass
+class Source:
+    name: str
+    path: Path | None  # None for stdin
+
+    def size(self) -> int:
+        return self.path.stat().st_size if self.path else 0
+
+    def read_bytes(self, max_bytes: int) -> bytes:
+        if self.path is None:
+            data = sys.stdin.buffer.read(max_bytes + 1)
+        else:
+            if self.path.stat().st_size > max_bytes:
+                size = self.path.stat().st_size
+                raise InputError(
+                    f"{self.name}: {size / 1e6:.1f} MB is over the size limit of "
+                    f"{max_bytes / 1e6:.1f} MB (raise it with --max-size)"
+                )
+            data = self.path.read_bytes()
+        return data
+
+
+def expand(arguments: list[str]) -> Iterator[Source | InputError]:
+    """Files, directories (recursively), globs and ``-``; each file once, in a stable order."""
+    seen: set[Path] = set()
+
+    def emit(path: Path) -> Iterator[Source]:
+        resolved = path.resolve()
+        if resolved not in seen:
+            seen.add(resolved)
+            yield Source(str(path), path)
+
+    for argument in arguments:
+        if argument == "-":
+            yield Source("stdin", None)
+            continue
+        path = Path(argument)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
+                if child.is_file() and child.suffix.lower() in ARTICLE_SUFFIXES and not hidden:
+                    yield from emit(child)
+        elif path.is_file():
+            yield from emit(path)
+        elif glob.has_magic(argument):
+            matches = sorted(Path(match) for match in glob.glob(argument, recursive=True))
+            files = [match for match in matches if match.is_file()]
+            if not files:
+                yield InputError(f"{argument}: no file matches this pattern")
+            for match in files:
+                yield from emit(match)
+        else:
+            yield InputError(f"{argument}: no such file or directory")

@@ -1,0 +1,163 @@
+"""Run Frog once as a warm TCP server on 127.0.0.1 and talk to it.
+
+Frog takes 5-8 s and ~1.9 GB to load its models, so a process keeps one server for all
+documents and restarts it only when it dies. The protocol is Frog's own: send text, then a
+line ``EOT``; Frog answers with tab-separated tokens and a line ``READY``.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+from kroniek.errors import NLPUnavailable
+
+INSTALL_HINT = "install it with `sudo apt-get install frog frogdata` (or run ./run demo)"
+# Frog's parser needs memory quadratic in sentence length; longer sentences are still
+# tagged, only not parsed. The chunker keeps real sentences far below this.
+MAX_PARSER_TOKENS = 200
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+class FrogServer:
+    """A Frog server process owned by this Python process, or an external one to reuse."""
+
+    def __init__(
+        self,
+        executable: str | None = None,
+        address: str | None = None,
+        startup_timeout: float = 180.0,
+        request_timeout: float = 600.0,
+    ) -> None:
+        self.executable = executable or os.environ.get("KRONIEK_FROG", "frog")
+        external = address or os.environ.get("KRONIEK_FROG_SERVER")
+        self.external = external
+        self.startup_timeout = startup_timeout
+        self.request_timeout = request_timeout
+        self.starts = 0
+        self._process: subprocess.Popen[bytes] | None = None
+        self._socket: socket.socket | None = None
+        self._log: Path | None = None
+        self._host, self._port = "127.0.0.1", 0
+        if external:
+            host, _, port = external.rpartition(":")
+            self._host, self._port = host or "127.0.0.1", int(port)
+        atexit.register(self.stop)
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid if self._process else None
+
+    def start(self) -> None:
+        if self.external or self.alive():
+            return
+        binary = shutil.which(self.executable)
+        if binary is None:
+            raise NLPUnavailable(f"Frog not found ({self.executable!r}): {INSTALL_HINT}")
+        self._port = _free_port()
+        handle, log_name = tempfile.mkstemp(prefix="kroniek-frog-", suffix=".log")
+        self._log = Path(log_name)
+        command = [binary, "-S", str(self._port), f"--max-parser-tokens={MAX_PARSER_TOKENS}"]
+        # Frog writes debug files into its working directory; keep them out of the user's.
+        self._process = subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=handle,
+            stderr=handle,
+            cwd=tempfile.gettempdir(),
+            start_new_session=True,
+        )
+        os.close(handle)
+        self.starts += 1
+        deadline = time.monotonic() + self.startup_timeout
+        while time.monotonic() < deadline:
+            if self._process.poll() is not None:
+                raise NLPUnavailable(
+                    f"Frog exited at start-up ({self._log_tail()}); {INSTALL_HINT}"
+                )
+            try:
+                self._socket = socket.create_connection((self._host, self._port), timeout=1)
+                self._socket.settimeout(self.request_timeout)
+                return
+            except OSError:
+                time.sleep(0.2)
+        self.stop()
+        raise NLPUnavailable(f"Frog did not start within {self.startup_timeout:.0f} s")
+
+    def alive(self) -> bool:
+        return self._process is not None and self._process.poll() is None
+
+    def request(self, text: str) -> str:
+        """Send one text and return Frog's tab-separated answer; restart Frog once if needed."""
+        for attempt in (1, 2):
+            try:
+                return self._exchange(text)
+            except (OSError, ConnectionError) as error:
+                self._drop_socket()
+                if self.external:
+                    raise NLPUnavailable(
+                        f"Frog server at {self._host}:{self._port} failed: {error}"
+                    ) from error
+                if attempt == 2:
+                    raise NLPUnavailable(f"Frog failed twice on one text: {error}") from error
+                self.stop()
+        raise AssertionError("unreachable")
+
+    def _exchange(self, text: str) -> str:
+        if self._socket is None:
+            if self.external:
+                self._socket = socket.create_connection((self._host, self._port), timeout=30)
+                self._socket.settimeout(self.request_timeout)
+            else:
+                self.start()
+        assert self._socket is not None
+        # A line holding only EOT would end the request early; no real text has one.
+        payload = text.replace("\nEOT\n", "\nEOT.\n")
+        self._socket.sendall((payload + "\nEOT\n").encode("utf-8"))
+        received = bytearray()
+        while not received.endswith(b"READY\n\n") and not received.endswith(b"READY\n"):
+            chunk = self._socket.recv(1 << 16)
+            if not chunk:
+                raise ConnectionError("Frog closed the connection")
+            received.extend(chunk)
+        answer = received.decode("utf-8", errors="replace")
+        return answer[: answer.rfind("READY")]
+
+    def _drop_socket(self) -> None:
+        if self._socket is not None:
+            try:
+                self._socket.close()
+            finally:
+                self._socket = None
+
+    def stop(self) -> None:
+        self._drop_socket()
+        if self._process is not None:
+            if self._process.poll() is None:
+                self._process.terminate()
+                try:
+                    self._process.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    self._process.kill()
+                    self._process.wait()
+            self._process = None
+        if self._log is not None:
+            self._log.unlink(missing_ok=True)
+            self._log = None
+
+    def _log_tail(self) -> str:
+        if self._log is None or not self._log.exists():
+            return "no output"
+        lines = [line for line in self._log.read_text(errors="replace").splitlines() if line]
+        return lines[-1].strip() if lines else "no output"

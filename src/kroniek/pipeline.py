@@ -1,0 +1,186 @@
+"""Run articles through the stages: ingest -> nlp -> link -> extract -> store.
+
+Like spaCy's pipeline, each stage after nlp is a component, a callable that reads and
+enriches a :class:`~kroniek.model.Document`. Components are registered by dotted name, so
+a stage is imported only when used and none of them needs to know the others.
+"""
+
+from __future__ import annotations
+
+import importlib
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from sqlalchemy.engine import Engine
+
+from kroniek.errors import InputError
+from kroniek.ingest import RawArticle, Source, expand, to_document
+from kroniek.ingest.decode import DEFAULT_MAX_BYTES, decode
+from kroniek.ingest.readers import read
+from kroniek.model import Document
+from kroniek.nlp import FrogBackend, NLPBackend
+from kroniek.store import ActorRow, save
+from kroniek.store.writer import stored_id_for
+
+
+class Component(Protocol):
+    name: str
+
+    def __call__(self, document: Document) -> None: ...
+
+    def actors(self, document: Document) -> Iterable[ActorRow]:
+        """KB actors the document now refers to, for the store's actor table."""
+        ...
+
+
+# name -> "module:factory"; the factory takes no arguments and returns a Component.
+REGISTRY: dict[str, str] = {}
+DEFAULT_COMPONENTS: tuple[str, ...] = ()
+
+
+def register(name: str, target: str, default: bool = True) -> None:
+    global DEFAULT_COMPONENTS
+    REGISTRY[name] = target
+    if default and name not in DEFAULT_COMPONENTS:
+        DEFAULT_COMPONENTS = (*DEFAULT_COMPONENTS, name)
+
+
+def load_component(name: str) -> Component:
+    module_name, _, factory = REGISTRY[name].partition(":")
+    return getattr(importlib.import_module(module_name), factory)()  # type: ignore[no-any-return]
+
+
+class Pipeline:
+    """An NLP backend kept warm for the pipeline's lifetime, followed by components."""
+
+    def __init__(
+        self, backend: NLPBackend | None = None, components: Iterable[str] | None = None
+    ) -> None:
+        self.backend: NLPBackend = backend or FrogBackend()
+        names = DEFAULT_COMPONENTS if components is None else tuple(components)
+        self.components = [load_component(name) for name in names]
+
+    def __call__(self, document: Document) -> Document:
+        self.backend.analyse(document)
+        for component in self.components:
+            component(document)
+        return document
+
+    def actors(self, document: Document) -> list[ActorRow]:
+        rows: list[ActorRow] = []
+        for component in self.components:
+            finder = getattr(component, "actors", None)
+            if finder is not None:
+                rows.extend(finder(document))
+        return rows
+
+    def close(self) -> None:
+        self.backend.close()
+
+
+@dataclass
+class IngestSummary:
+    new: int = 0
+    replaced: int = 0
+    skipped: int = 0
+    failed: int = 0
+    sentences: int = 0
+    entities: int = 0
+    events: int = 0
+    words: int = 0
+    seconds: float = 0.0
+    nlp_starts: int = 0
+    errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    document_ids: list[str] = field(default_factory=list)
+
+
+# Called after each article with (bytes of it, words analysed, summary so far).
+Progress = Callable[[int, int, IngestSummary], None]
+
+
+def _articles(
+    sources: Iterable[Source | InputError], max_bytes: int
+) -> Iterator[tuple[RawArticle | InputError, int]]:
+    for source in sources:
+        if isinstance(source, InputError):
+            yield source, 0
+            continue
+        try:
+            data = source.read_bytes(max_bytes)
+            text, notes = decode(data, source.name, max_bytes)
+        except InputError as error:
+            yield error, source.size()
+            continue
+        except OSError as error:
+            yield InputError(f"{source.name}: cannot read ({error.strerror})"), 0
+            continue
+        items = list(read(text, source.name, notes))
+        for item in items:
+            yield item, max(len(data) // max(len(items), 1), 1)
+
+
+def total_bytes(arguments: list[str]) -> int | None:
+    """Bytes the run will read, for the progress bar's ETA; None when reading stdin."""
+    total = 0
+    for source in expand(arguments):
+        if isinstance(source, InputError):
+            continue
+        if source.path is None:
+            return None
+        total += source.size()
+    return total
+
+
+def ingest(
+    arguments: list[str],
+    engine: Engine,
+    pipeline: Pipeline,
+    replace: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    check_language: bool = True,
+    progress: Progress | None = None,
+) -> IngestSummary:
+    summary = IngestSummary()
+    began = time.perf_counter()
+    for item, size in _articles(expand(arguments), max_bytes):
+        words = 0
+        if isinstance(item, InputError):
+            summary.failed += 1
+            summary.errors.append(str(item))
+        else:
+            try:
+                document = to_document(item, check_language=check_language)
+            except InputError as error:
+                summary.failed += 1
+                summary.errors.append(str(error))
+            else:
+                summary.notes.extend(document.notes)
+                if not replace and stored_id_for(engine, document.id):
+                    summary.skipped += 1
+                    summary.document_ids.append(document.id)
+                else:
+                    pipeline(document)
+                    outcome = save(
+                        engine, document, pipeline.backend.name, pipeline.actors(document),
+                        replace=replace,
+                    )
+                    words = document.word_count
+                    summary.words += words
+                    summary.sentences += len(document.sentences)
+                    summary.entities += len(document.mentions)
+                    summary.events += len(document.events)
+                    summary.document_ids.append(document.id)
+                    if outcome == "skipped":
+                        summary.skipped += 1
+                    elif outcome == "replaced":
+                        summary.replaced += 1
+                    else:
+                        summary.new += 1
+        summary.nlp_starts = pipeline.backend.starts
+        summary.seconds = time.perf_counter() - began
+        if progress:
+            progress(size, words, summary)
+    return summary

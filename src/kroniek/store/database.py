@@ -1,0 +1,99 @@
+"""Open the database: where it lives, engine settings, and the schema version."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import platformdirs
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from kroniek.errors import StoreError
+from kroniek.store.schema import metadata, schema_migrations
+
+# Ordered migrations for databases created by an older kroniek. A new database gets the
+# current schema at once and is stamped with every version. A plain list instead of
+# Alembic: the schema is small, linear and embedded, and needs no autogeneration.
+Migration = tuple[int, str, Callable[[Connection], None]]
+MIGRATIONS: list[Migration] = [
+    (1, "initial schema", lambda connection: None),
+]
+LATEST = MIGRATIONS[-1][0]
+
+
+def default_database_path() -> Path:
+    return Path(platformdirs.user_data_dir("kroniek")) / "kroniek.sqlite"
+
+
+def database_url(db: str | None = None) -> str:
+    """``--db`` beats ``KRONIEK_DB`` beats the per-user default; paths become SQLite URLs."""
+    value = db or os.environ.get("KRONIEK_DB") or str(default_database_path())
+    if "://" in value:
+        return value
+    path = Path(value).expanduser()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{path}"
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    cursor = dbapi_connection.cursor()
+    # WAL keeps readers (the web UI) working while a writer ingests, and a killed writer
+    # leaves the last committed state intact.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+def open_engine(db: str | None = None, migrate: bool = True) -> Engine:
+    url = database_url(db)
+    try:
+        engine = sa.create_engine(url, future=True)
+    except (sa.exc.ArgumentError, ImportError) as error:
+        raise StoreError(f"cannot open database {url!r}: {error}") from error
+    if engine.dialect.name == "sqlite":
+        sa.event.listen(engine, "connect", _sqlite_pragmas)
+    if migrate:
+        try:
+            upgrade(engine)
+        except sa.exc.DatabaseError as error:
+            message = str(error.orig).splitlines()[0] if error.orig else str(error)
+            raise StoreError(f"cannot use database {url!r}: {message}") from error
+    return engine
+
+
+def current_version(connection: Connection) -> int | None:
+    if not sa.inspect(connection).has_table(schema_migrations.name):
+        return None
+    version = connection.execute(sa.select(sa.func.max(schema_migrations.c.version))).scalar()
+    return int(version) if version is not None else None
+
+
+def upgrade(engine: Engine) -> int:
+    """Bring the schema to the latest version; returns that version."""
+    now = dt.datetime.now(dt.UTC)
+    with engine.begin() as connection:
+        version = current_version(connection)
+        if version is None:
+            metadata.create_all(connection)
+            connection.execute(
+                schema_migrations.insert(),
+                [{"version": v, "name": name, "applied_at": now} for v, name, _ in MIGRATIONS],
+            )
+            return LATEST
+        if version > LATEST:
+            raise StoreError(
+                f"the database has schema version {version}, newer than this kroniek "
+                f"knows ({LATEST}); upgrade kroniek"
+            )
+        for number, name, step in MIGRATIONS:
+            if number > version:
+                step(connection)
+                connection.execute(
+                    schema_migrations.insert().values(version=number, name=name, applied_at=now)
+                )
+    return LATEST

@@ -1,0 +1,194 @@
+"""The database schema, in SQLAlchemy Core so SQLite and PostgreSQL share it.
+
+Provenance is uniform: every annotation row names its ``document_id``, its
+``sentence_index`` and character span (``start``, ``end``) in the document text, the
+``component`` that produced it and a ``confidence``. Rows from the shipped knowledge base
+rather than from text have no document and say ``origin = 'kb'``.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+
+schema_migrations = sa.Table(
+    "schema_migrations",
+    metadata,
+    sa.Column("version", sa.Integer, primary_key=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("applied_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+documents = sa.Table(
+    "documents",
+    metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("key", sa.Text, nullable=False, index=True),
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("url", sa.Text),
+    sa.Column("outlet", sa.String(200)),
+    sa.Column("title", sa.Text),
+    sa.Column("lang", sa.String(8), nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("words", sa.Integer, nullable=False),
+    sa.Column("published_start", sa.Date),
+    sa.Column("published_end", sa.Date),
+    sa.Column("published_precision", sa.String(10), nullable=False),
+    sa.Column("date_origin", sa.String(20), nullable=False),
+    sa.Column("date_inferred", sa.Boolean, nullable=False, default=False),
+    sa.Column("nlp_backend", sa.String(40), nullable=False),
+    sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_documents_published", "published_start"),
+)
+
+
+def _provenance(required_sentence: bool = True) -> list[sa.Column]:  # type: ignore[type-arg]
+    return [
+        sa.Column(
+            "document_id",
+            sa.String(40),
+            sa.ForeignKey("documents.id", ondelete="CASCADE"),
+            nullable=not required_sentence,
+            index=True,
+        ),
+        sa.Column("sentence_index", sa.Integer, nullable=not required_sentence),
+        sa.Column("start", sa.Integer, nullable=not required_sentence),
+        sa.Column("end", sa.Integer, nullable=not required_sentence),
+        sa.Column("component", sa.String(80), nullable=False),
+        sa.Column("confidence", sa.Float, nullable=False, default=1.0),
+    ]
+
+
+sentences = sa.Table(
+    "sentences",
+    metadata,
+    sa.Column("document_id", sa.String(40), sa.ForeignKey("documents.id", ondelete="CASCADE"),
+              primary_key=True),
+    sa.Column("sentence_index", sa.Integer, primary_key=True),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("paragraph", sa.Integer, nullable=False),
+    sa.Column("token_start", sa.Integer, nullable=False),
+    sa.Column("token_end", sa.Integer, nullable=False),
+    sa.Column("furniture", sa.Boolean, nullable=False, default=False),
+)
+
+tokens = sa.Table(
+    "tokens",
+    metadata,
+    sa.Column("document_id", sa.String(40), sa.ForeignKey("documents.id", ondelete="CASCADE"),
+              primary_key=True),
+    sa.Column("token_index", sa.Integer, primary_key=True),
+    sa.Column("sentence_index", sa.Integer, nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("lemma", sa.Text, nullable=False),
+    sa.Column("pos", sa.String(12), nullable=False),
+    sa.Column("features", sa.String(120), nullable=False),
+    sa.Column("morph", sa.Text, nullable=False),
+    sa.Column("ner", sa.String(12), nullable=False),
+    sa.Column("chunk", sa.String(12), nullable=False),
+    sa.Column("head", sa.Integer),
+    sa.Column("deprel", sa.String(20), nullable=False),
+    sa.Column("confidence", sa.Float, nullable=False),
+)
+
+actors = sa.Table(
+    "actors",
+    metadata,
+    # A snapshot of the KB actors that documents refer to, so queries can join names.
+    sa.Column("id", sa.String(120), primary_key=True),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("code", sa.String(40), index=True),
+    sa.Column("iso3", sa.String(3)),
+    sa.Column("wikidata", sa.String(20)),
+)
+
+mentions = sa.Table(
+    "mentions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    *_provenance(),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("label", sa.String(12), nullable=False),
+    sa.Column("actor_id", sa.String(120), index=True),
+    sa.Column("code", sa.String(40)),
+    sa.Column("sector", sa.String(12)),
+    sa.Column("method", sa.String(40), nullable=False),
+    sa.Column("score", sa.Float, nullable=False),
+)
+
+events = sa.Table(
+    "events",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    *_provenance(),
+    sa.Column("event_index", sa.Integer, nullable=False),
+    sa.Column("type", sa.String(12), nullable=False, index=True),
+    sa.Column("mode", sa.String(40)),
+    sa.Column("context", sa.JSON, nullable=False, default=list),
+    sa.Column("status", sa.String(12), nullable=False, index=True),
+    sa.Column("reciprocal", sa.Boolean, nullable=False, default=False),
+    sa.Column("trigger", sa.Text, nullable=False),
+    sa.Column("rule", sa.String(120), nullable=False),
+    sa.Column("date_start", sa.Date, index=True),
+    sa.Column("date_end", sa.Date),
+    sa.Column("date_precision", sa.String(10)),
+    sa.Column("date_inferred", sa.Boolean, nullable=False, default=False),
+    sa.Column("location", sa.String(120)),
+    sa.Column("plover_score", sa.Float),
+    sa.Column("furniture", sa.Boolean, nullable=False, default=False),
+)
+
+# One row per actor or recipient of an event, so dyad and actor queries use indexes.
+event_participants = sa.Table(
+    "event_participants",
+    metadata,
+    sa.Column("event_id", sa.Integer, sa.ForeignKey("events.id", ondelete="CASCADE"),
+              primary_key=True),
+    sa.Column("role", sa.String(10), primary_key=True),  # actor | recipient
+    sa.Column("position", sa.Integer, primary_key=True),
+    sa.Column("code", sa.String(40), nullable=False),
+    sa.Column("sector", sa.String(12)),
+    sa.Column("actor_id", sa.String(120)),
+    sa.Index("ix_participants_code_role", "code", "role"),
+)
+
+figures = sa.Table(
+    "figures",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    *_provenance(),
+    sa.Column("event_id", sa.Integer, sa.ForeignKey("events.id", ondelete="SET NULL")),
+    sa.Column("kind", sa.String(12), nullable=False),
+    sa.Column("value", sa.Float, nullable=False),
+    sa.Column("qualifier", sa.String(10), nullable=False),
+    sa.Column("unit", sa.String(40), nullable=False),
+)
+
+quotes = sa.Table(
+    "quotes",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    *_provenance(),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("speaker", sa.String(40)),
+    sa.Column("speaker_actor_id", sa.String(120)),
+    sa.Column("direct", sa.Boolean, nullable=False),
+)
+
+relations = sa.Table(
+    "relations",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    *_provenance(required_sentence=False),
+    sa.Column("type", sa.String(30), nullable=False, index=True),
+    sa.Column("source", sa.String(120), nullable=False, index=True),
+    sa.Column("target", sa.String(120), nullable=False, index=True),
+    sa.Column("valid_from", sa.Date),
+    sa.Column("valid_to", sa.Date),
+    sa.Column("origin", sa.String(8), nullable=False),  # text | kb
+)
