@@ -181,17 +181,33 @@ class KnowledgeBase:
     def acts_for(self, actor_id: str, day: dt.date) -> tuple[str | None, str | None]:
         """Event code and sector an actor counts as on ``day``.
 
-        States, organisations and groups act as themselves (sector None); a person acts
-        for the state or organisation of their most senior role that day.
+        States, organisations and groups act as themselves (sector None), bodies without
+        a code as their parent; a person acts for the state or organisation of their most
+        senior role that day, and for nobody (None, None) when holding no role then.
         """
         actor = self.actor(actor_id)
+        if actor.kind == "place":
+            return None, None
         if actor.kind != "person":
-            return actor.code, None
+            return self.code_of(actor_id), None
         for role in self.roles_at(actor_id, day):
-            of = self._actors.get(role.of)
-            if of and of.code:
-                return of.code, role.sector
+            code = self.code_of(role.of)
+            if code:
+                return code, role.sector
         return None, None
+
+    def code_of(self, actor_id: str) -> str | None:
+        """An actor's event code; bodies without one use their parent's (KFOR -> NATO)."""
+        seen: set[str] = set()
+        current = self._actors.get(actor_id)
+        while current and current.id not in seen:
+            if current.code:
+                return current.code
+            if current.kind in ("place", "person"):
+                return None
+            seen.add(current.id)
+            current = self._actors.get(current.parent or "")
+        return None
 
     def office_key(self, phrase: str) -> str | None:
         return self._offices.office_key(phrase)

@@ -96,7 +96,9 @@ def seed_entries() -> tuple[dict[str, Any], ...]:
         if capital and iso3 not in config.get("no_capital", []):
             entries.append(capital)
     for iso3, parent in config["dependencies"].items():
-        entry = _state_seed(iso3, {"kind": "place", "parent": parent.lower()}, config)
+        entry = _state_seed(
+            iso3, {"kind": "place", "parent": parent.lower() if parent else None}, config
+        )
         entry["code"] = None
         entries.append(entry)
     since = config.get("un_member_since") or {}

@@ -39,16 +39,14 @@ def countries() -> dict[str, dict[str, Any]]:
 def find_city(spec: str) -> dict[str, Any] | None:
     """The most populous city called ``spec`` (``"Name"`` or ``"Name/CC"`` with ISO alpha-2).
 
-    Primary names are tried first; alternate names (which hold e.g. "Bachmoet") only when
-    no primary name matches, because scanning them is slower.
+    Primary names are compared folded; alternate names (which hold e.g. "Bachmoet") only
+    exactly and only when no primary name matches, because folding them all is slow.
     """
     name, _, country = spec.partition("/")
     wanted = fold(name)
     candidates = _by_name().get(wanted, [])
     if not candidates:
-        candidates = [
-            c for c in _cities().values() if any(fold(a) == wanted for a in c["alternatenames"])
-        ]
+        candidates = [c for c in _cities().values() if name in c["alternatenames"]]
     if country:
         candidates = [c for c in candidates if c["countrycode"] == country.upper()]
     if not candidates:

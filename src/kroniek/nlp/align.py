@@ -25,12 +25,15 @@ class Aligner:
         window = self.text[self.cursor : self.cursor + SEARCH_WINDOW + len("".join(parts)) * 2]
         found = re.search(pattern, window)
         if found is None:
-            # The tokeniser changed the characters: claim the next non-space run instead,
-            # so offsets stay monotonic and the rest of the text still aligns.
+            # The tokeniser changed the characters: claim as many of the next non-space
+            # characters as the token has, so offsets stay monotonic and the following
+            # tokens, searched from there, still align.
             rest = re.search(r"\S+", window)
             if rest is None:
                 return self.cursor, self.cursor
-            start, end = self.cursor + rest.start(), self.cursor + rest.end()
+            length = min(len("".join(parts)), rest.end() - rest.start())
+            start = self.cursor + rest.start()
+            end = start + length
         else:
             start, end = self.cursor + found.start(), self.cursor + found.end()
         self.cursor = end

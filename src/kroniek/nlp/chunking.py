@@ -1,10 +1,11 @@
 """Cut a document into requests Frog can handle, without losing offsets.
 
-Paragraphs (blank-line separated) are kept together; a request holds at most
-``MAX_REQUEST_CHARS``. A run of text with no sentence end for ``MAX_SENTENCE_CHARS`` (a
-table, a list, a scraped page without punctuation) gets a paragraph break inserted, so
-Frog never sees an oversized sentence. Breaks are only added to what is sent: the aligner
-maps tokens back onto the unmodified text.
+Each paragraph (blank-line separated) is its own request: Frog's server ignores blank
+lines, and a headline without a full stop would otherwise run into the next sentence. A
+paragraph over ``MAX_REQUEST_CHARS`` is cut at sentence ends into several requests, and a
+run with no sentence end for ``MAX_SENTENCE_CHARS`` (a table, a list, a scraped page
+without punctuation) is cut at a space into requests of its own, so Frog never sees an
+oversized sentence. The aligner maps tokens back onto the unmodified text.
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ MAX_SENTENCE_CHARS = 600
 _SENTENCE_END = re.compile(r"[.!?…]['\"”’»)]*\s")
 
 
-def _runs(paragraph: str) -> list[str]:
-    """The paragraph cut at sentence ends, each run at most ``MAX_SENTENCE_CHARS`` long."""
-    runs: list[str] = []
+def _runs(paragraph: str) -> list[tuple[str, bool]]:
+    """The paragraph cut at sentence ends; True marks a piece cut where no sentence ended."""
+    runs: list[tuple[str, bool]] = []
     run_start = 0
     for match in _SENTENCE_END.finditer(paragraph):
         runs.extend(_split_run(paragraph[run_start : match.end()]))
@@ -29,14 +30,14 @@ def _runs(paragraph: str) -> list[str]:
     return runs
 
 
-def _split_run(run: str) -> list[str]:
-    pieces: list[str] = []
+def _split_run(run: str) -> list[tuple[str, bool]]:
+    pieces: list[tuple[str, bool]] = []
     while len(run) > MAX_SENTENCE_CHARS:
         cut = run.rfind(" ", 0, MAX_SENTENCE_CHARS)
         cut = cut if cut > 0 else MAX_SENTENCE_CHARS
-        pieces.append(run[:cut] + "\n\n")
+        pieces.append((run[:cut], True))
         run = run[cut:]
-    pieces.append(run)
+    pieces.append((run, False))
     return pieces
 
 
@@ -47,16 +48,18 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 def requests(text: str) -> Iterator[str]:
     """The texts to send to Frog, in order; together they hold every token of ``text``."""
-    batch: list[str] = []
-    size = 0
     for start, end in paragraphs(text):
-        # Frog reads a single newline as a space and a blank line as a paragraph break.
-        for run in _runs(text[start:end].replace("\n", " ")):
+        batch: list[str] = []
+        size = 0
+        # Frog reads a single newline inside a paragraph as a space.
+        for run, forced in _runs(text[start:end].replace("\n", " ")):
             if batch and size + len(run) > MAX_REQUEST_CHARS:
                 yield "".join(batch)
                 batch, size = [], 0
             batch.append(run)
             size += len(run)
-        batch.append("\n\n")
-    if batch:
-        yield "".join(batch)
+            if forced:
+                yield "".join(batch)
+                batch, size = [], 0
+        if batch:
+            yield "".join(batch)

@@ -8,8 +8,10 @@ line ``EOT``; Frog answers with tab-separated tokens and a line ``READY``.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -58,6 +60,11 @@ class FrogServer:
     @property
     def pid(self) -> int | None:
         return self._process.pid if self._process else None
+
+    @property
+    def address(self) -> str:
+        """``host:port`` another process can pass as ``KRONIEK_FROG_SERVER`` to share it."""
+        return f"{self._host}:{self._port}"
 
     def start(self) -> None:
         if self.external or self.alive():
@@ -145,16 +152,22 @@ class FrogServer:
         self._drop_socket()
         if self._process is not None:
             if self._process.poll() is None:
-                self._process.terminate()
+                # Frog forks a child per connection: end the whole process group.
+                self._signal_group(signal.SIGTERM)
                 try:
                     self._process.wait(timeout=10)
                 except subprocess.TimeoutExpired:
-                    self._process.kill()
+                    self._signal_group(signal.SIGKILL)
                     self._process.wait()
             self._process = None
         if self._log is not None:
             self._log.unlink(missing_ok=True)
             self._log = None
+
+    def _signal_group(self, signum: int) -> None:
+        assert self._process is not None
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self._process.pid, signum)
 
     def _log_tail(self) -> str:
         if self._log is None or not self._log.exists():

@@ -1,0 +1,3 @@
+from kroniek.cli.app import main
+
+main()

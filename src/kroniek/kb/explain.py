@@ -1,0 +1,2 @@
+def explain(*a): pass
+def render_actor(*a): pass

@@ -1,0 +1,74 @@
+"""Shared fixtures: one warm Frog for the whole session, temporary databases, ../shared."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kroniek.model import Document
+from kroniek.nlp import FrogBackend, FrogServer
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SHARED = ROOT.parent / "shared"
+
+
+def shared_path(relative: str) -> Path:
+    """A file in ../shared, or a skip saying why the test cannot run."""
+    path = SHARED / relative
+    if not path.exists():
+        pytest.skip(f"needs {path} (the project's shared data beside its root), absent here")
+    return path
+
+
+@pytest.fixture(scope="session")
+def frog_server() -> Iterator[FrogServer]:
+    server = FrogServer()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def frog(frog_server: FrogServer) -> FrogBackend:
+    return FrogBackend(frog_server)
+
+
+@pytest.fixture
+def analyse(frog: FrogBackend):  # type: ignore[no-untyped-def]
+    def run(text: str) -> Document:
+        document = Document(id="test", text=text, source="test", key="test")
+        frog.analyse(document)
+        return document
+
+    return run
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    return str(tmp_path / "kroniek.sqlite")
+
+
+@pytest.fixture
+def cli(frog_server: FrogServer, db: str):  # type: ignore[no-untyped-def]
+    """Run ``kroniek`` as a real subprocess, sharing the session's warm Frog."""
+
+    def run(*args: str, stdin: bytes | None = None, env: dict[str, str] | None = None,
+            share_frog: bool = True) -> subprocess.CompletedProcess[str]:
+        environment = {**os.environ, "KRONIEK_DB": db, "COLUMNS": "200"}
+        environment.pop("KRONIEK_FROG_SERVER", None)
+        if share_frog:
+            environment["KRONIEK_FROG_SERVER"] = frog_server.address
+        environment.update(env or {})
+        return subprocess.run(
+            [sys.executable, "-m", "kroniek", *args],
+            input=stdin.decode() if stdin is not None else None,
+            capture_output=True, text=True, env=environment, timeout=600,
+        )
+
+    return run
