@@ -92,6 +92,7 @@ class IngestSummary:
     words: int = 0
     seconds: float = 0.0
     nlp_starts: int = 0
+    nlp_startup_seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     document_ids: list[str] = field(default_factory=list)
@@ -180,6 +181,7 @@ def ingest(
                     else:
                         summary.new += 1
         summary.nlp_starts = pipeline.backend.starts
+        summary.nlp_startup_seconds = pipeline.backend.startup_seconds
         summary.seconds = time.perf_counter() - began
         if progress:
             progress(size, words, summary)

@@ -80,5 +80,5 @@ def test_broken_frog_is_reported(tmp_path) -> None:  # type: ignore[no-untyped-d
     broken = tmp_path / "frog"
     broken.write_text("#!/bin/sh\necho 'cannot find frogdata config' >&2\nexit 1\n")
     broken.chmod(0o755)
-    with pytest.raises(NLPUnavailable, match="Frog exited at start-up .*frogdata"):
+    with pytest.raises(NLPUnavailable, match=r"Frog exited at start-up .*frogdata"):
         FrogServer(executable=str(broken)).start()

@@ -10,6 +10,7 @@ from kroniek.model import Document
 class NLPBackend(Protocol):
     name: str
     starts: int  # how many times the engine process was (re)started
+    startup_seconds: float  # time spent starting it, to tell from time spent analysing
 
     def analyse(self, document: Document) -> None:
         """Fill ``document.sentences`` and ``document.tokens`` with offsets into its text."""

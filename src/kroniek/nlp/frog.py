@@ -24,6 +24,10 @@ class FrogBackend:
     def starts(self) -> int:
         return self.server.starts
 
+    @property
+    def startup_seconds(self) -> float:
+        return self.server.startup_seconds
+
     def start(self) -> None:
         self.server.start()
 

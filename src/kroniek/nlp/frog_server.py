@@ -48,6 +48,7 @@ class FrogServer:
         self.startup_timeout = startup_timeout
         self.request_timeout = request_timeout
         self.starts = 0
+        self.startup_seconds = 0.0  # total time spent waiting for Frog to load
         self._process: subprocess.Popen[bytes] | None = None
         self._socket: socket.socket | None = None
         self._log: Path | None = None
@@ -87,7 +88,8 @@ class FrogServer:
         )
         os.close(handle)
         self.starts += 1
-        deadline = time.monotonic() + self.startup_timeout
+        began = time.monotonic()
+        deadline = began + self.startup_timeout
         while time.monotonic() < deadline:
             if self._process.poll() is not None:
                 raise NLPUnavailable(
@@ -96,6 +98,7 @@ class FrogServer:
             try:
                 self._socket = socket.create_connection((self._host, self._port), timeout=1)
                 self._socket.settimeout(self.request_timeout)
+                self.startup_seconds += time.monotonic() - began
                 return
             except OSError:
                 time.sleep(0.2)
