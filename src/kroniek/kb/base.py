@@ -14,12 +14,20 @@ from kroniek.kb.offices import GENERIC_LEADER, OfficeTable
 from kroniek.kb.text import exact_key, is_case_sensitive, key
 
 _ROUTE_RANK = {route: rank for rank, route in enumerate(ROUTES)}
-_KIND_RANK = {k: r for r, k in enumerate(
-    ("state", "igo", "armed_group", "authority", "organisation", "person", "place"))}
+_KIND_RANK = {
+    k: r
+    for r, k in enumerate(
+        ("state", "igo", "armed_group", "authority", "organisation", "person", "place")
+    )
+}
 # Who "the leader" of an actor is when its entry does not say.
-_DEFAULT_LEADER = {"state": "head_of_state", "igo": "secretary_general",
-                   "armed_group": "group_leader", "authority": "head_of_state",
-                   "organisation": "group_leader"}
+_DEFAULT_LEADER = {
+    "state": "head_of_state",
+    "igo": "secretary_general",
+    "armed_group": "group_leader",
+    "authority": "head_of_state",
+    "organisation": "group_leader",
+}
 
 
 def _genitive(name: str) -> str:
@@ -239,12 +247,16 @@ class KnowledgeBase:
             {
                 m.org
                 for m in self._built.memberships
-                if m.state == state_id and m.active(day) and not self._suspended(m.org, state_id, day)
+                if m.state == state_id
+                and m.active(day)
+                and not self._suspended(m.org, state_id, day)
             }
         )
 
     def suspended(self, org_id: str, day: dt.date) -> list[str]:
-        return sorted({s.state for s in self._built.suspensions if s.org == org_id and s.active(day)})
+        return sorted(
+            {s.state for s in self._built.suspensions if s.org == org_id and s.active(day)}
+        )
 
     def defence_clauses(self) -> list[DefenceClause]:
         return defence_clauses(self._built)

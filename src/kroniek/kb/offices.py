@@ -15,8 +15,21 @@ DATA = Path(__file__).with_name("data") / "offices.yaml"
 GENERIC_LEADER = "leader"  # resolved per state/org by KnowledgeBase.leader_office
 # Words that qualify an office without changing it ("oud-premier" is still a premier phrase;
 # whether the person still holds it is the date check's job).
-_PREFIXES = ("oud ", "ex ", "voormalig ", "voormalige ", "former ", "toenmalig ", "toenmalige ",
-             "waarnemend ", "waarnemende ", "interim ", "acting ", "nieuwe ", "nieuw ")
+_PREFIXES = (
+    "oud ",
+    "ex ",
+    "voormalig ",
+    "voormalige ",
+    "former ",
+    "toenmalig ",
+    "toenmalige ",
+    "waarnemend ",
+    "waarnemende ",
+    "interim ",
+    "acting ",
+    "nieuwe ",
+    "nieuw ",
+)
 _COMPLEMENTS = frozenset({"van", "of", "der", "des", "voor", "in"})
 
 
@@ -71,7 +84,8 @@ def load_offices(path: Path = DATA) -> OfficeTable:
     offices: dict[str, Office] = {}
     table = OfficeTable(offices)
     for key, spec in doc["offices"].items():
-        offices[key] = Office(key, spec.get("label", key.replace("_", " ")), spec["sector"],
-                              int(spec["rank"]))
+        offices[key] = Office(
+            key, spec.get("label", key.replace("_", " ")), spec["sector"], int(spec["rank"])
+        )
         table.add_phrases({phrase: key for phrase in spec.get("phrases", [])})
     return table

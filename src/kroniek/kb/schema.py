@@ -16,10 +16,34 @@ from kroniek.kb.model import KINDS
 
 ENTRY_KEYS = frozenset(
     {
-        "id", "kind", "name", "code", "names", "aliases", "abbreviations", "adjectives",
-        "demonyms", "metonyms", "iso2", "iso3", "wikidata", "roles", "operates_in", "coords",
-        "geonames", "parent", "valid_from", "valid_to", "members", "suspensions",
-        "defence_clause", "de_jure", "claimed_by", "controlled_by", "leader_office", "note",
+        "id",
+        "kind",
+        "name",
+        "code",
+        "names",
+        "aliases",
+        "abbreviations",
+        "adjectives",
+        "demonyms",
+        "metonyms",
+        "iso2",
+        "iso3",
+        "wikidata",
+        "roles",
+        "operates_in",
+        "coords",
+        "geonames",
+        "parent",
+        "valid_from",
+        "valid_to",
+        "members",
+        "suspensions",
+        "defence_clause",
+        "de_jure",
+        "claimed_by",
+        "controlled_by",
+        "leader_office",
+        "note",
     }
 )
 FILE_KEYS = frozenset({"actors", "defaults", "offices"})
@@ -28,8 +52,33 @@ CLAUSE_KEYS = frozenset({"article", "summary", "scope"})
 LIST_KEYS = ("aliases", "abbreviations", "adjectives", "demonyms", "metonyms", "operates_in")
 REF_LIST_KEYS = ("members", "suspensions", "claimed_by", "controlled_by")
 SECTORS = frozenset(
-    {"GOV", "MIL", "REB", "OPP", "PTY", "JUD", "LEG", "COP", "SPY", "BUS", "MED", "CVL", "NGO",
-     "IGO", "REL", "ELI", "INS", "UAF", "LAB", "EDU", "HLH", "AGR", "ENV", "REF", "CRM"}
+    {
+        "GOV",
+        "MIL",
+        "REB",
+        "OPP",
+        "PTY",
+        "JUD",
+        "LEG",
+        "COP",
+        "SPY",
+        "BUS",
+        "MED",
+        "CVL",
+        "NGO",
+        "IGO",
+        "REL",
+        "ELI",
+        "INS",
+        "UAF",
+        "LAB",
+        "EDU",
+        "HLH",
+        "AGR",
+        "ENV",
+        "REF",
+        "CRM",
+    }
 )
 
 
@@ -98,8 +147,7 @@ def check_entry(entry: RawEntry, office_keys: Iterable[str] | None = None) -> li
             problems.append(f"{where}: {name!r} must be a list of strings")
     names = data.get("names")
     if names is not None and not (
-        isinstance(names, Mapping)
-        and all(isinstance(v, list | str) for v in names.values())
+        isinstance(names, Mapping) and all(isinstance(v, list | str) for v in names.values())
     ):
         problems.append(f"{where}: 'names' must map a language code to a list of names")
     for name in ("valid_from", "valid_to"):
@@ -128,7 +176,8 @@ def check_entry(entry: RawEntry, office_keys: Iterable[str] | None = None) -> li
             problems.append(f"{where}: 'defence_clause' must be a mapping")
         else:
             problems += [
-                f"{where}: defence_clause: unknown key {k!r}" for k in sorted(set(clause) - CLAUSE_KEYS)
+                f"{where}: defence_clause: unknown key {k!r}"
+                for k in sorted(set(clause) - CLAUSE_KEYS)
             ]
     known_offices = set(office_keys) if office_keys is not None else None
     for number, role in enumerate(data.get("roles") or [], start=1):

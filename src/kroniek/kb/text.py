@@ -7,8 +7,24 @@ import unicodedata
 
 # Letters that NFKD does not split into base letter + combining mark.
 _FOLD = str.maketrans(
-    {"ı": "i", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ł": "l", "þ": "th",
-     "’": "'", "‘": "'", "`": "'", "´": "'", "‐": " ", "‑": " ", "–": " ", "—": " "}
+    {
+        "ı": "i",
+        "ø": "o",
+        "æ": "ae",
+        "œ": "oe",
+        "ß": "ss",
+        "đ": "d",
+        "ł": "l",
+        "þ": "th",
+        "’": "'",
+        "‘": "'",
+        "`": "'",
+        "´": "'",
+        "‐": " ",
+        "‑": " ",
+        "–": " ",
+        "—": " ",
+    }
 )
 _ARTICLES = ("de ", "het ", "the ", "'t ")
 _SPACES = re.compile(r"[\s\-_/]+")
@@ -20,7 +36,7 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.translate(_FOLD))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
     text = text.translate(_FOLD)
-    return _SPACES.sub(" ", text).strip(" .,;:\"")
+    return _SPACES.sub(" ", text).strip(' .,;:"')
 
 
 def strip_article(text: str) -> str:
