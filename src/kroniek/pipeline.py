@@ -47,6 +47,10 @@ def register(name: str, target: str, default: bool = True) -> None:
         DEFAULT_COMPONENTS = (*DEFAULT_COMPONENTS, name)
 
 
+register("link", "kroniek.link:Linker")
+register("extract", "kroniek.extract:Extractor")
+
+
 def load_component(name: str) -> Component:
     module_name, _, factory = REGISTRY[name].partition(":")
     return getattr(importlib.import_module(module_name), factory)()  # type: ignore[no-any-return]
