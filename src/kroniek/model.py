@@ -112,6 +112,7 @@ class Event:
     start: int
     end: int
     trigger: str
+    trigger_token: int | None = None  # document index of the trigger's head token
     mode: str | None = None
     context: list[str] = field(default_factory=list)
     actor: list[str] = field(default_factory=list)  # event codes (RUS, CSTO)

@@ -48,7 +48,7 @@ def register(name: str, target: str, default: bool = True) -> None:
 
 
 register("link", "kroniek.link:Linker")
-register("extract", "kroniek.extract:Extractor")
+register("extract", "kroniek.extract.component:Extractor")
 
 
 def load_component(name: str) -> Component:

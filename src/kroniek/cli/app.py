@@ -8,6 +8,7 @@ from kroniek import __version__
 from kroniek.cli.demo import demo_command
 from kroniek.cli.documents import docs_command, show_command, stats_command
 from kroniek.cli.ingest import ingest_command
+from kroniek.kb.cli import kb_app
 
 app = typer.Typer(
     name="kroniek",
@@ -22,6 +23,15 @@ app.command("docs")(docs_command)
 app.command("show")(show_command)
 app.command("stats")(stats_command)
 app.command("demo")(demo_command)
+app.add_typer(kb_app, name="kb", help="Search and extend the actor knowledge base.")
+# Commands of later stages register below, one line each.
+from kroniek.cli.evaluate import eval_command  # noqa: E402
+from kroniek.cli.events import events_command  # noqa: E402
+from kroniek.cli.export import export_command  # noqa: E402
+
+app.command("eval")(eval_command)
+app.command("events")(events_command)
+app.command("export")(export_command)
 
 
 @app.command("version")

@@ -1,5 +1,4 @@
-"""Stage 4: events, figures, quotes, dates and relations from linked sentences."""
+"""Stage 4: events, figures, quotes, dates and relations from linked sentences.
 
-from kroniek.extract.component import Extractor
-
-__all__ = ["Extractor"]
+The component is `kroniek.extract.component.Extractor`.
+"""

@@ -1,12 +1,75 @@
-"""The extract component: runs the extractors over a linked document."""
+"""The extract component: runs the extractors over a linked document, in order.
+
+Publication date refinement comes first (everything else is dated against it), then
+events per sentence with their status and date, figures attached to the event of their
+sentence, quotes, and relations stated in the text.
+"""
 
 from __future__ import annotations
 
-from kroniek.model import Document
+from kroniek.extract import figures, quotes, relations, status, timex
+from kroniek.extract.events import apply_plover_rules, sentence_events
+from kroniek.extract.lexicon import load_lexicon
+from kroniek.kb import load_kb
+from kroniek.model import DateInterval, Document, Event
+
+COMPONENT = "extract.events"
 
 
 class Extractor:
     name = "extract"
 
+    def __init__(self) -> None:
+        self.lexicon = load_lexicon()
+        self.kb = load_kb()
+
     def __call__(self, document: Document) -> None:
-        return None
+        timex.refine_publication_date(document)
+        expressions = timex.find_time_expressions(document)
+        document.events = []
+        for sentence in document.sentences:
+            if document.in_furniture(sentence.start):
+                continue
+            for event in sentence_events(document, sentence.index, self.lexicon):
+                token = event.trigger_token if event.trigger_token is not None else 0
+                event.status, _cue = status.status_of(document, sentence.index, token)
+                self._date(document, event, expressions)
+                apply_plover_rules(event, document.published)
+                document.events.append(event)
+        document.figures = figures.find_figures(document)
+        for figure in document.figures:
+            figure.event = self._event_for_figure(document.events, figure.sentence)
+        document.quotes = quotes.find_quotes(document)
+        document.relations = relations.find_relations(document, self.kb)
+
+    @staticmethod
+    def _date(document: Document, event: Event,
+              expressions: list[timex.TimeExpression]) -> None:
+        in_sentence = timex.time_for(document, event.sentence)
+        if in_sentence is None:
+            # News carries a day over to the next sentence ("Donderdag waarschuwde hij...
+            # Hij gaf ook..."), but not across paragraphs.
+            paragraph = document.sentences[event.sentence].paragraph
+            previous = event.sentence - 1
+            if previous >= 0 and document.sentences[previous].paragraph == paragraph:
+                in_sentence = timex.time_for(document, previous)
+                if in_sentence is not None and in_sentence.kind in {"since", "span", "year"}:
+                    in_sentence = None
+        if in_sentence is not None:
+            interval = in_sentence.interval
+            if in_sentence.kind == "since":
+                # "sinds 27 september" dates the start of what is still going on.
+                interval = DateInterval(interval.start, interval.start, "day")
+            event.date, event.date_inferred = interval, in_sentence.inferred
+        elif document.published is not None:
+            event.date, event.date_inferred = document.published, True
+
+    @staticmethod
+    def _event_for_figure(events: list[Event], sentence: int) -> int | None:
+        candidates = [i for i, e in enumerate(events) if e.sentence == sentence]
+        violent = [i for i in candidates if events[i].type in {"ASSAULT", "COERCE"}]
+        chosen = violent or candidates
+        return chosen[0] if chosen else None
+
+    def actors(self, document: Document) -> list:  # type: ignore[type-arg]
+        return []

@@ -20,8 +20,17 @@ from kroniek.store.schema import metadata, schema_migrations
 Migration = tuple[int, str, Callable[[Connection], None]]
 MIGRATIONS: list[Migration] = [
     (1, "initial schema", lambda connection: None),
+    (2, "graph: fused events, fusion links, dyad indexes", lambda c: _graph_tables(c)),
 ]
 LATEST = MIGRATIONS[-1][0]
+
+
+def _graph_tables(connection: Connection) -> None:
+    from kroniek.store.schema import GRAPH_INDEXES, GRAPH_TABLES
+
+    metadata.create_all(connection, tables=GRAPH_TABLES)
+    for index in GRAPH_INDEXES:
+        index.create(connection, checkfirst=True)
 
 
 def default_database_path() -> Path:

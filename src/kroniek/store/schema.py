@@ -192,3 +192,50 @@ relations = sa.Table(
     sa.Column("valid_to", sa.Date),
     sa.Column("origin", sa.String(8), nullable=False),  # text | kb
 )
+
+# -- graph (issue 5): fused events and why reports were joined -------------------------------
+
+# One real-world event reported by several articles. Rebuilt by ``kroniek fuse``; the member
+# reports stay untouched in ``events``, so fusion is reversible.
+fused_events = sa.Table(
+    "fused_events",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("key", sa.String(64), nullable=False, unique=True),  # hash of the member ids
+    sa.Column("type", sa.String(12), nullable=False, index=True),
+    sa.Column("actors", sa.JSON, nullable=False),
+    sa.Column("recipients", sa.JSON, nullable=False),
+    sa.Column("date_start", sa.Date, index=True),
+    sa.Column("date_end", sa.Date),
+    sa.Column("location", sa.String(120)),
+    sa.Column("first_report", sa.Date),
+    sa.Column("sources", sa.Integer, nullable=False),
+    sa.Column("outlets", sa.JSON, nullable=False),
+    sa.Column("figures", sa.JSON, nullable=False),  # kind -> {values, min, max, agree}
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+fusion_links = sa.Table(
+    "fusion_links",
+    metadata,
+    sa.Column("event_id", sa.Integer, sa.ForeignKey("events.id", ondelete="CASCADE"),
+              primary_key=True),
+    sa.Column("fused_id", sa.Integer, sa.ForeignKey("fused_events.id", ondelete="CASCADE"),
+              nullable=False, index=True),
+    sa.Column("joined_to", sa.Integer),  # the event it was compared with, None for the first
+    sa.Column("reason", sa.JSON, nullable=False),  # shared actors, date overlap, place, score
+    sa.Column("score", sa.Float, nullable=False),
+)
+
+# Dyad and actor queries: participants by code and role with the event id in the index, so
+# SQLite answers them from the index alone; relations by either end and type.
+GRAPH_INDEXES = [
+    sa.Index("ix_participants_code_role_event", event_participants.c.code,
+             event_participants.c.role, event_participants.c.event_id),
+    sa.Index("ix_participants_event_role_code", event_participants.c.event_id,
+             event_participants.c.role, event_participants.c.code),
+    sa.Index("ix_relations_source_type", relations.c.source, relations.c.type),
+    sa.Index("ix_relations_target_type", relations.c.target, relations.c.type),
+    sa.Index("ix_mentions_document_sentence", mentions.c.document_id, mentions.c.sentence_index),
+]
+GRAPH_TABLES = [fused_events, fusion_links]

@@ -1,0 +1,129 @@
+"""``kroniek events``: list coded events with the sentence each came from."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+from rich.text import Text
+
+from kroniek.cli.common import DbOption, console, engine_for, friendly
+from kroniek.errors import InputError
+from kroniek.ingest.pubdate import interval_from_iso
+from kroniek.kb import load_kb
+from kroniek.store.event_queries import EventFilter, list_events
+
+STATUSES = ("asserted", "alleged", "future", "hypothetical", "negated", "historical")
+
+ActorFilter = Annotated[str | None, typer.Option(
+    "--actor", help="Only events with this actor: a code (RUS), KB id or name (Rusland).")]
+RecipientFilter = Annotated[str | None, typer.Option(
+    "--recipient", help="Only events with this recipient (code, KB id or name).")]
+TypeFilter = Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")]
+StatusFilter = Annotated[str | None, typer.Option(
+    "--status", help=f"One of {', '.join(STATUSES)}.")]
+SinceFilter = Annotated[str | None, typer.Option(
+    "--since", help="Events dated on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).")]
+UntilFilter = Annotated[str | None, typer.Option(
+    "--until", help="Events dated on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).")]
+
+
+def resolve_actor(value: str | None) -> str | None:
+    """A code or KB id as given, or the actor a name stands for (``Rusland`` -> ``RUS``)."""
+    if not value:
+        return None
+    kb = load_kb()
+    if kb.by_code(value) or kb.get(value):
+        return value
+    hits = kb.lookup(value)
+    if not hits:
+        raise InputError(f"--actor/--recipient {value!r}: no actor has that code, id or name "
+                         "(see `kroniek kb search`)")
+    actor = hits[0][0]
+    return kb.code_of(actor.id) or actor.id
+
+
+def build_filter(actor: str | None = None, recipient: str | None = None,
+                 type_: str | None = None, status: str | None = None, since: str | None = None,
+                 until: str | None = None, limit: int | None = None) -> EventFilter:
+    if status and status.lower() not in STATUSES:
+        raise InputError(f"--status {status!r}: use one of {', '.join(STATUSES)}")
+    try:
+        since_day = interval_from_iso(since).start if since else None
+        until_day = interval_from_iso(until).end if until else None
+    except ValueError as error:
+        raise InputError(f"--since/--until: {error}") from None
+    if limit is not None and limit < 1:
+        raise InputError("--limit must be at least 1")
+    return EventFilter(actor=resolve_actor(actor), recipient=resolve_actor(recipient),
+                       type=type_, status=status, since=since_day, until=until_day,
+                       limit=limit)
+
+
+def _side(participants: list[dict[str, Any]]) -> str:
+    if not participants:
+        return "—"
+    return ", ".join(p["code"] + (f"/{p['sector']}" if p.get("sector") else "")
+                     for p in participants)
+
+
+def _date(row: dict[str, Any]) -> str:
+    start, end = row["date_start"], row["date_end"]
+    if start is None:
+        return "undated"
+    if end is None or end == start:
+        return start.isoformat()
+    return f"{start.isoformat()}…{end.isoformat()}"
+
+
+def highlight(sentence: str, sentence_start: int | None, row: dict[str, Any]) -> Text:
+    """The sentence with the trigger in bold: by its span, else by its words."""
+    text = Text(sentence.strip())
+    offset = len(sentence) - len(sentence.lstrip())
+    start = end = None
+    if sentence_start is not None:
+        start, end = row["start"] - sentence_start - offset, row["end"] - sentence_start - offset
+    if start is None or end is None or not 0 <= start < end <= len(text.plain):
+        found = text.plain.lower().find((row["trigger"] or "").lower())
+        start, end = (found, found + len(row["trigger"])) if found >= 0 else (None, None)
+    if start is not None and end is not None and row["trigger"]:
+        text.stylize("bold yellow underline", start, end)
+    return text
+
+
+def print_event(row: dict[str, Any]) -> None:
+    header = Text()
+    header.append(f"{_date(row):<23} ", style="cyan")
+    header.append(row["type"] + (f"/{row['mode']}" if row["mode"] else ""), style="bold")
+    header.append(f"  {_side(row['actor'])} → {_side(row['recipient'])}")
+    header.append(f"  [{row['status']}]", style="magenta" if row["status"] != "asserted"
+                  else "dim")
+    if row["reciprocal"]:
+        header.append(" (reciprocal)", style="dim")
+    header.append(f"  {row['document_id'][:12]}:{row['sentence_index']}", style="dim")
+    console.print(header, soft_wrap=True)
+    sentence = highlight(row.get("sentence") or "", row.get("sentence_start"), row)
+    console.print(Text("    ") + sentence, soft_wrap=True)
+
+
+@friendly
+def events_command(
+    actor: ActorFilter = None,
+    recipient: RecipientFilter = None,
+    type_: TypeFilter = None,
+    status: StatusFilter = None,
+    since: SinceFilter = None,
+    until: UntilFilter = None,
+    limit: Annotated[int, typer.Option("--limit", help="At most this many events.")] = 50,
+    db: DbOption = None,
+) -> None:
+    """List coded events, newest articles first, each with its evidence sentence."""
+    selection = build_filter(actor, recipient, type_, status, since, until, limit)
+    rows = list_events(engine_for(db), selection)
+    if not rows:
+        console.print("No events match (page furniture is never listed).")
+        return
+    for row in rows:
+        print_event(row)
+    console.print(Text(f"{len(rows)} event(s)" + (" (limit reached; use --limit)"
+                                                  if len(rows) == limit else ""), style="dim"))

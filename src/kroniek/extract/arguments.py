@@ -1,0 +1,184 @@
+"""Who acts on whom: actor and recipient codes for a trigger in a sentence.
+
+Frog's dependency parse of news sentences is often wrong about subjects (a fronted
+"Donderdag" parsed as subject), so arguments come from the order of coordinated mention
+groups within the clause, which Dutch word order makes reliable enough: the first bare
+noun phrase of the clause is its subject, a ``door`` phrase in a passive is the agent, and
+prepositional phrases carry recipients by preposition. The parse is used where it is
+robust: particles, participles and prepositions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+
+import yaml
+
+from kroniek.extract.lexicon import Match
+from kroniek.model import Document, Mention, Token
+
+_SKIPPABLE_POS = {"LID", "ADJ", "TW", "BW"}
+_COORDINATION = re.compile(r"^(?:\s|,|en|of|evenals|alsook|alsmede|noch|de|het|&)*$")
+
+
+@cache
+def _word_lists() -> tuple[frozenset[str], frozenset[str]]:
+    data = yaml.safe_load((files("kroniek.extract") / "data" / "triggers.yaml").read_text())
+    return frozenset(data["agent_nouns"]), frozenset(data["clause_openers"])
+
+
+@dataclass
+class Group:
+    """Coordinated coded mentions (``Armenië en Azerbeidzjan``) and how they attach."""
+
+    mentions: list[Mention]
+    first_token: int
+    last_token: int
+    preposition: str | None  # None for a bare noun phrase
+    codes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Arguments:
+    actor: list[Mention]
+    recipient: list[Mention]
+    reciprocal: bool = False
+
+
+def _token_at(tokens: list[Token], offset: int) -> Token | None:
+    return next((t for t in tokens if t.start <= offset < t.end), None)
+
+
+def _preposition(tokens: list[Token], first: int, base: int) -> tuple[str | None, int]:
+    """The preposition a noun phrase starting at token ``first`` hangs from, and its start."""
+    agent_nouns, _ = _word_lists()
+    position = first - 1
+    while position >= base and tokens[position - base].pos in _SKIPPABLE_POS | {"VNW"} and (
+        tokens[position - base].pos != "VNW" or tokens[position - base].features.startswith(
+            ("bez", "aanw"))):
+        position -= 1
+    if position < base or tokens[position - base].pos != "VZ":
+        return None, position + 1
+    word = tokens[position - base].lemma.lower()
+    if word == "van" and position - 1 >= base:
+        # "de leiders van Armenië": the group acts as the noun phrase it belongs to.
+        noun = tokens[position - 1 - base]
+        if noun.pos == "N" and (noun.lemma.lower() in agent_nouns
+                                or noun.text.lower() in agent_nouns):
+            return _preposition(tokens, position - 1, base)
+    return word, position
+
+
+def groups_in(document: Document, sentence: int) -> list[Group]:
+    tokens = document.sentence_tokens(sentence)
+    if not tokens:
+        return []
+    base = tokens[0].index
+    coded = [m for m in document.mentions
+             if m.sentence == sentence and m.code and not document.in_furniture(m.start)]
+    groups: list[Group] = []
+    for mention in sorted(coded, key=lambda m: m.start):
+        first = _token_at(tokens, mention.start)
+        last = _token_at(tokens, mention.end - 1)
+        if first is None or last is None:
+            continue
+        previous = groups[-1] if groups else None
+        between = document.text[previous.mentions[-1].end : mention.start] if previous else ""
+        if previous and _COORDINATION.match(between.lower()):
+            previous.mentions.append(mention)
+            previous.last_token = last.index
+            continue
+        preposition, _ = _preposition(tokens, first.index, base)
+        groups.append(Group([mention], first.index, last.index, preposition))
+    for group in groups:
+        group.codes = [m.code for m in group.mentions if m.code]
+    return groups
+
+
+def clause_bounds(tokens: list[Token], trigger: int) -> tuple[int, int]:
+    """Token range of the clause holding ``trigger``: from the last clause opener before it
+    to the next one after it (or the sentence's ends)."""
+    _, openers = _word_lists()
+    start, end = tokens[0].index, tokens[-1].index + 1
+    for position, token in enumerate(tokens):
+        opens = token.lemma.lower() in openers and token.pos in {"VG", "VNW", "BW"}
+        # A fronted subordinate clause ends at the comma before the main clause's verb.
+        closes_fronted = (
+            token.text == "," and start == tokens[0].index and tokens[0].lemma.lower()
+            in openers and position + 1 < len(tokens) and tokens[position + 1].pos == "WW"
+        )
+        if (opens or closes_fronted) and token.index <= trigger:
+            start = token.index
+        elif (opens or closes_fronted or token.text in {";", ":"}) and token.index > trigger:
+            end = token.index
+            break
+    return start, end
+
+
+def _in(groups: list[Group], start: int, end: int) -> list[Group]:
+    return [g for g in groups if start <= g.first_token < end]
+
+
+def find_arguments(document: Document, sentence: int, match: Match) -> Arguments | None:
+    tokens = document.sentence_tokens(sentence)
+    groups = groups_in(document, sentence)
+    if not groups:
+        return None
+    entry = match.entry
+    start, end = clause_bounds(tokens, match.token)
+    clause = _in(groups, start, end)
+    bare = [g for g in clause if g.preposition is None]
+    lemmas = {t.lemma.lower() for t in tokens if start <= t.index < end}
+    passive = "worden" in lemmas and any(g.preposition == "door" for g in clause)
+
+    def by_preposition(word: str, after: int | None = None) -> list[Group]:
+        pool = clause if entry.kind == "verb" else groups
+        return [g for g in pool if g.preposition == word
+                and (after is None or g.first_token > after)]
+
+    subject: Group | None = bare[0] if bare else None
+    if subject is None and start > tokens[0].index and entry.kind == "verb":
+        main = [g for g in groups if g.preposition is None and g.first_token < start]
+        subject = main[0] if main else None
+
+    actor: list[Group] = []
+    recipient: list[Group] = []
+    if entry.kind == "noun":
+        # "Russische raketaanvallen": an adjective right before the noun is its actor.
+        adjacent = [g for g in groups if g.last_token == match.token - 1]
+        if adjacent:
+            actor = adjacent
+    if not actor:
+        if entry.actor == "pp:van":
+            actor = by_preposition("van", after=match.token) or by_preposition("van")
+        elif entry.actor == "pp:door" or passive:
+            actor = by_preposition("door")
+        elif entry.actor == "obj":
+            actor = [g for g in bare if subject is None or g is not subject][:1]
+        if not actor and subject is not None and entry.actor not in {"pp:van", "obj"}:
+            actor = [subject]
+    if entry.recipient and entry.recipient.startswith("pp:"):
+        recipient = by_preposition(entry.recipient[3:], after=match.token - 1)
+    elif entry.recipient == "su" or (passive and entry.actor != "pp:door"):
+        recipient = [subject] if subject is not None and subject not in actor else []
+    if not recipient and entry.recipient != "su":
+        objects = [g for g in bare if g not in actor and g is not subject]
+        recipient = objects[:1]
+        if not recipient:
+            for word in ("met", "tegen", "op", "aan", "tot"):
+                recipient = by_preposition(word, after=match.token - 1)
+                if recipient:
+                    break
+    actor_mentions = [m for g in actor for m in g.mentions]
+    recipient_mentions = [m for g in recipient for m in g.mentions
+                          if m not in actor_mentions]
+    reciprocal = entry.reciprocal or "elkaar" in lemmas
+    if reciprocal:
+        actor_mentions = actor_mentions + recipient_mentions
+        recipient_mentions = []
+    if not actor_mentions:
+        return None
+    return Arguments(actor_mentions, recipient_mentions, reciprocal)

@@ -1,0 +1,83 @@
+"""Events from one linked sentence: trigger, arguments, mode, status, date, PLOVER rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from kroniek.extract.arguments import Arguments, find_arguments
+from kroniek.extract.lexicon import Lexicon, Match, find_triggers, mode_for
+from kroniek.plover import score
+from kroniek.model import DateInterval, Document, Event, Mention
+
+# An event dated this long before publication is "historical" (DESIGN: "well before").
+HISTORICAL_DAYS = 180
+
+
+def _codes(mentions: list[Mention]) -> tuple[list[str], list[str | None], list[str | None]]:
+    codes: list[str] = []
+    sectors: list[str | None] = []
+    kb_ids: list[str | None] = []
+    for mention in mentions:
+        if mention.code and mention.code not in codes:
+            codes.append(mention.code)
+            sectors.append(mention.sector)
+            kb_ids.append(mention.actor_id)
+    return codes, sectors, kb_ids
+
+
+def _event(document: Document, sentence: int, match: Match, lexicon: Lexicon,
+           actor: list[Mention], recipient: list[Mention], reciprocal: bool) -> Event | None:
+    actor_codes, actor_sectors, actor_kb = _codes(actor)
+    recipient_codes, recipient_sectors, recipient_kb = _codes(
+        [m for m in recipient if m.code not in {a.code for a in actor}])
+    if not actor_codes:
+        return None
+    entry = match.entry
+    tokens = document.sentence_tokens(sentence)
+    mode = mode_for(entry, tokens, lexicon)
+    sentence_span = document.sentences[sentence]
+    return Event(
+        type=entry.type, sentence=sentence, start=sentence_span.start, end=sentence_span.end,
+        trigger=document.text[match.span[0] : match.span[1]], mode=mode,
+        context=list(entry.context), actor=actor_codes, recipient=recipient_codes,
+        actor_sector=actor_sectors, recipient_sector=recipient_sectors, actor_kb=actor_kb,
+        recipient_kb=recipient_kb, reciprocal=reciprocal and len(actor_codes) > 1,
+        rule=entry.rule, plover_score=score(entry.type, mode),
+        confidence=0.7 if entry.kind == "noun" else 0.8,
+    )
+
+
+def sentence_events(document: Document, sentence: int, lexicon: Lexicon) -> list[Event]:
+    events: list[Event] = []
+    for match in find_triggers(document.sentence_tokens(sentence), lexicon):
+        arguments: Arguments | None = find_arguments(document, sentence, match)
+        if arguments is None:
+            continue
+        event = _event(document, sentence, match, lexicon, arguments.actor,
+                       arguments.recipient, arguments.reciprocal)
+        if event is None:
+            continue
+        event.trigger_token = match.token
+        events.append(event)
+        if match.entry.symmetric and event.recipient and not event.reciprocal:
+            # A talk "met" someone: PLOVER codes each side as acting on the other.
+            mirror = _event(document, sentence, match, lexicon, arguments.recipient,
+                            arguments.actor, False)
+            if mirror is not None:
+                mirror.trigger_token = match.token
+                mirror.confidence = event.confidence - 0.1
+                events.append(mirror)
+    return events
+
+
+def apply_plover_rules(event: Event, published: DateInterval | None) -> None:
+    """Reductions from the PLOVER manual, in kroniek's terms."""
+    if event.type == "CONSULT" and event.status == "future":
+        # A planned meeting is an agreement to meet.
+        event.type, event.mode, event.status = "AGREE", None, "asserted"
+    if event.type == "CONCEDE" and event.mode == "ceasefire" and event.status == "asserted":
+        return
+    if published and event.date and event.status == "asserted":
+        if event.date.end < published.start - dt.timedelta(days=HISTORICAL_DAYS):
+            event.status = "historical"
+    event.plover_score = score(event.type, event.mode)

@@ -1,0 +1,71 @@
+"""What every linking rule needs: the document, the KB, the lexicon, the date, token helpers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from kroniek.kb import KnowledgeBase
+from kroniek.link.lexicon import Lexicon
+from kroniek.model import Document, Token
+
+DETERMINER_POS = frozenset({"LID"})
+
+
+@dataclass
+class LinkContext:
+    document: Document
+    kb: KnowledgeBase
+    lexicon: Lexicon
+    day: dt.date
+    alliances: frozenset[str]
+    last_alliance: str | None = None  # actor id of the last alliance mentioned so far
+    surnames: dict[str, str] = field(default_factory=dict)  # folded surname -> person id
+
+    @property
+    def tokens(self) -> list[Token]:
+        return self.document.tokens
+
+    def surface(self, first: int, last: int) -> str:
+        return self.document.text[self.tokens[first].start : self.tokens[last].end]
+
+    def in_sentence(self, index: int, sentence: int) -> bool:
+        return 0 <= index < len(self.tokens) and self.tokens[index].sentence == sentence
+
+    def is_locative(self, first: int) -> bool:
+        """Is the name at token ``first`` (or a list it heads) governed by a place preposition?
+
+        "naar Moskou", "in Jerevan en Bakoe": walk left over articles, names and the
+        commas and conjunctions of a list to the word before them.
+        """
+        sentence = self.tokens[first].sentence
+        index = first - 1
+        steps = 0
+        while self.in_sentence(index, sentence) and steps < 10:
+            token = self.tokens[index]
+            lowered = token.text.lower()
+            if token.pos in DETERMINER_POS or lowered in (",", "en", "of") or (
+                token.pos == "SPEC" and token.text[:1].isupper()
+            ):
+                index -= 1
+                steps += 1
+                continue
+            return lowered in self.lexicon.locative_prepositions and token.pos == "VZ"
+        return False
+
+    def head_noun(self, index: int) -> Token | None:
+        """The noun an adjective at ``index`` modifies: its parse head, else the next noun."""
+        token = self.tokens[index]
+        if token.head is not None and 0 <= token.head < len(self.tokens):
+            head = self.tokens[token.head]
+            if head.pos == "N" and head.sentence == token.sentence and head.index > index:
+                return head
+        following = index + 1
+        while self.in_sentence(following, token.sentence) and following <= index + 4:
+            candidate = self.tokens[following]
+            if candidate.pos == "N":
+                return candidate
+            if candidate.pos not in ("ADJ", "BW", "TW", "WW", "LET") or candidate.text in ".;:":
+                return None
+            following += 1
+        return None

@@ -1,0 +1,64 @@
+"""The linker's word lists (``data/lexicon.yaml``), loaded once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kroniek.kb.text import fold
+
+DATA = Path(__file__).with_name("data") / "lexicon.yaml"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    locative_prepositions: frozenset[str]
+    non_state_nouns: dict[str, str | None]  # lemma -> sector of the group, if any
+    street_nouns: frozenset[str]
+    club_words: frozenset[str]
+    name_particles: frozenset[str]
+    former_prefixes: frozenset[str]
+    extra_roles: dict[str, str]
+    alliance_nouns: frozenset[str]
+    anaphoric_determiners: frozenset[str]
+    person_pronouns: frozenset[str]
+
+    def non_state(self, lemma: str) -> bool:
+        return self.non_state_head(lemma) is not None
+
+    def non_state_head(self, lemma: str) -> str | None:
+        """The listed noun a (compound) lemma ends in: "oppositieleider" -> itself,
+        "Koerdenleider" no, "grensbewoner" -> "bewoner"."""
+        word = fold(lemma)
+        if word in self.non_state_nouns:
+            return word
+        for noun in self.non_state_nouns:
+            if len(noun) >= 4 and word.endswith(noun) and len(word) - len(noun) >= 3:
+                return noun
+        return None
+
+
+def _lower_set(values: list[str]) -> frozenset[str]:
+    return frozenset(fold(v) for v in values)
+
+
+@lru_cache(maxsize=1)
+def load_lexicon(path: Path = DATA) -> Lexicon:
+    with path.open(encoding="utf-8") as handle:
+        doc: dict[str, Any] = yaml.safe_load(handle)
+    return Lexicon(
+        locative_prepositions=frozenset(doc["locative_prepositions"]),
+        non_state_nouns={fold(k): v for k, v in doc["non_state_nouns"].items()},
+        street_nouns=_lower_set(doc["street_nouns"]),
+        club_words=frozenset(doc["club_words"]),
+        name_particles=frozenset(doc["name_particles"]),
+        former_prefixes=_lower_set(doc["former_prefixes"]),
+        extra_roles={fold(k): v for k, v in doc["extra_roles"].items()},
+        alliance_nouns=_lower_set(doc["alliance_nouns"]),
+        anaphoric_determiners=_lower_set(doc["anaphoric_determiners"]),
+        person_pronouns=_lower_set(doc["person_pronouns"]),
+    )

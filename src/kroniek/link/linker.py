@@ -1,0 +1,82 @@
+"""The link component: Frog's mentions and the words around them -> KB actors."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from kroniek.kb import KnowledgeBase, load_kb
+from kroniek.link import coref
+from kroniek.link.context import LinkContext
+from kroniek.link.lexicon import load_lexicon
+from kroniek.link.names import name_candidates
+from kroniek.link.roles import role_candidates
+from kroniek.link.spans import Candidate, select, to_mention
+from kroniek.model import Document, Mention
+from kroniek.store import ActorRow
+
+
+def article_day(document: Document) -> dt.date:
+    """The date roles are resolved at: the start of the publication interval, else today."""
+    return document.published.start if document.published else dt.date.today()
+
+
+class Linker:
+    """Links mentions to actors as of the article's date (see the package docstring)."""
+
+    name = "link"
+
+    def __init__(self, kb: KnowledgeBase | None = None) -> None:
+        self._kb = kb
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        if self._kb is None:
+            self._kb = load_kb()
+        return self._kb
+
+    def __call__(self, document: Document) -> None:
+        kb = self.kb
+        ctx = LinkContext(
+            document=document, kb=kb, lexicon=load_lexicon(), day=article_day(document),
+            alliances=frozenset(
+                c.alliance for c in kb.defence_clauses() if kb.actor(c.alliance).kind == "igo"
+            ),
+        )
+        chosen: list[Candidate] = []
+        for sentence in range(len(document.sentences)):
+            names = name_candidates(ctx, sentence)
+            coref.note_alliances(ctx, [c for c in names if c.rank <= 3])
+            roles = role_candidates(ctx, sentence, names)
+            picked = select([*names, *roles, *coref.alliance_candidates(ctx, sentence)])
+            coref.surname_links(ctx, picked)
+            coref.remember_surnames(ctx, picked)
+            pronouns = coref.pronoun_candidates(ctx, sentence, [*chosen, *picked])
+            picked = select([*picked, *pronouns])
+            coref.note_alliances(ctx, picked)
+            chosen.extend(picked)
+        document.mentions = [self._mention(ctx, c) for c in chosen]
+
+    def _mention(self, ctx: LinkContext, candidate: Candidate) -> Mention:
+        code, sector = candidate.code, candidate.sector
+        if candidate.actor_id is not None and candidate.code is None:
+            if candidate.national:
+                code = None
+            else:
+                code, acting_sector = ctx.kb.acts_for(candidate.actor_id, ctx.day)
+                sector = acting_sector or sector
+        return to_mention(candidate, ctx.document.text, code, sector)
+
+    def actors(self, document: Document) -> Iterable[ActorRow]:
+        kb = self.kb
+        seen: set[str] = set()
+        for mention in document.mentions:
+            if mention.actor_id is None or mention.actor_id in seen:
+                continue
+            seen.add(mention.actor_id)
+            actor = kb.get(mention.actor_id)
+            if actor is not None:
+                yield ActorRow(
+                    id=actor.id, kind=actor.kind, name=actor.name,
+                    code=kb.code_of(actor.id), iso3=actor.iso3, wikidata=actor.wikidata,
+                )

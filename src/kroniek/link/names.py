@@ -1,0 +1,245 @@
+"""Names: Frog's NER spans and capitalised words it missed, looked up in the KB.
+
+Routes: exact name or alias, abbreviation (NAVO, VN), adjective (Russische), demonym
+(de Russen), metonym (het Kremlin, Moskou as an agent), fuzzy for spelling variants.
+A capital governed by a place preposition ("naar Moskou") is the city, not the state.
+"""
+
+from __future__ import annotations
+
+from kroniek.kb import Actor
+from kroniek.kb.text import key
+from kroniek.link import fuzzy
+from kroniek.link.context import LinkContext
+from kroniek.link.spans import Candidate
+from kroniek.model import Token
+
+_GROUPS = {"igo", "organisation", "armed_group", "authority"}
+_FUZZY_KINDS = {"PER": {"person"}, "ORG": _GROUPS, "MISC": _GROUPS}
+_SCAN_POS = frozenset({"SPEC", "N", "ADJ"})
+_MAX_NGRAM = 5
+
+
+def _capitalised(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+def _accepts(label: str, actor: Actor, route: str, surface: str) -> bool:
+    """May a span Frog labelled ``label`` name ``actor`` by ``route``?"""
+    if label != "PER" or actor.kind == "person":
+        return True
+    if actor.kind in _GROUPS:
+        return route in ("name", "abbreviation", "alias")
+    # "Jordan" the person is not Jordan the country: a PER span names a state only by a
+    # Dutch name ("Georgië"), never by an English one or a metonym ("Washington").
+    if actor.kind == "state" and route == "name":
+        return key(surface) in {key(form) for form in actor.names.get("nl", ())}
+    return False
+
+
+def _choose(
+    ctx: LinkContext, hits: list[tuple[Actor, str]], first: int
+) -> tuple[Actor, str] | None:
+    if not hits:
+        return None
+    places = [hit for hit in hits if hit[0].kind == "place"]
+    others = [hit for hit in hits if hit[0].kind != "place"]
+    if ctx.is_locative(first):
+        if places:
+            return places[0]
+        if others and others[0][1] == "metonym":
+            return others[0][0], "metonym-place"
+        return others[0] if others else None
+    return others[0] if others else places[0]
+
+
+def _candidate(
+    ctx: LinkContext, first: int, last: int, label: str, actor: Actor | None, route: str,
+    score: float, rank: int = 5,
+) -> Candidate | None:
+    token = ctx.tokens[first]
+    national = route == "metonym-place"
+    sector = None
+    method = route
+    if actor is not None and route == "adjective":
+        noun = ctx.head_noun(last)
+        if noun is not None and noun.lemma.lower() in ctx.lexicon.street_nouns:
+            return None
+        group = ctx.lexicon.non_state_head(noun.lemma) if noun is not None else None
+        if group is not None:
+            national, method = True, "adjective-national"
+            sector = ctx.lexicon.non_state_nouns[group]
+    if actor is not None and actor.kind == "place":
+        method = "place"
+    if route == "adjective":
+        label = "ADJ"
+    return Candidate(
+        sentence=token.sentence, first=first, last=last, start=token.start,
+        end=ctx.tokens[last].end, label=label, actor_id=actor.id if actor else None,
+        method=method, score=score, rank=rank, national=national, sector=sector,
+    )
+
+
+def _blocked(ctx: LinkContext, first: int, last: int) -> bool:
+    """Part of a street or club name: "Moskouse weg", "Spartak Moskou"."""
+    sentence = ctx.tokens[first].sentence
+    after = last + 1
+    if ctx.in_sentence(after, sentence):
+        if ctx.tokens[after].lemma.lower() in ctx.lexicon.street_nouns:
+            return True
+    words = {ctx.tokens[i].text for i in range(first, last + 1)}
+    before = first - 1
+    if ctx.in_sentence(before, sentence) and ctx.tokens[before].text in ctx.lexicon.club_words:
+        return True
+    return bool(words & ctx.lexicon.club_words)
+
+
+def resolve_span(ctx: LinkContext, first: int, last: int, label: str) -> list[Candidate]:
+    """Candidates for one name span: linked, linked parts of it, or the span unlinked."""
+    surface = ctx.surface(first, last)
+    unlinked = _candidate(ctx, first, last, label, None, "ner", 1.0)
+    assert unlinked is not None
+    if _blocked(ctx, first, last):
+        unlinked.method = "ner-blocked"
+        return [unlinked]
+    hits = [(a, r) for a, r in ctx.kb.lookup(surface) if _accepts(label, a, r, surface)]
+    chosen = _choose(ctx, hits, first)
+    if chosen is not None:
+        found = _candidate(ctx, first, last, label, chosen[0], chosen[1], 1.0, rank=2)
+        return [found] if found else []
+    if label == "PER" and last > first:
+        for start in range(first + 1, last + 1):  # "Vladimir Poetin" -> "Poetin"
+            tail = ctx.surface(start, last)
+            persons = [a for a, _ in ctx.kb.lookup(tail) if a.kind == "person"]
+            if persons:
+                return [_candidate(ctx, first, last, label, persons[0], "alias", 0.9, 2)]  # type: ignore[list-item]
+    parts = _parts(ctx, first, last, label)
+    if parts:
+        return parts
+    kinds = _FUZZY_KINDS.get(label)
+    if kinds and last - first < 4:
+        match = fuzzy.best_match(ctx.kb, surface, kinds)
+        if match is not None:
+            found = _candidate(ctx, first, last, label, match[0], "fuzzy", match[1], rank=4)
+            return [found] if found else []
+    return [unlinked]
+
+
+def _parts(ctx: LinkContext, first: int, last: int, label: str) -> list[Candidate]:
+    """Named parts of a longer unknown span: "Koerdische Arbeiderspartij PKK" -> PKK,
+    "NAVO-leest" -> NAVO. Only names and abbreviations of non-places count."""
+    found: list[Candidate] = []
+    if first == last:
+        token = ctx.tokens[first]
+        prefix, dash, _ = ctx.document.text[token.start : token.end].partition("-")
+        if dash and prefix[:1].isupper():
+            for actor, route in ctx.kb.lookup(prefix):
+                if actor.kind != "person" and route in ("name", "abbreviation", "alias"):
+                    part = _candidate(ctx, first, first, label, actor, route, 0.9, rank=3)
+                    if part:
+                        part.end = part.start + len(prefix)
+                        found.append(part)
+                    break
+        return found
+    if label == "PER":
+        return found
+    covered: set[int] = set()
+    for size in range(last - first, 0, -1):
+        for start in range(first, last - size + 2):
+            end = start + size - 1
+            if covered & set(range(start, end + 1)):
+                continue
+            for actor, route in ctx.kb.lookup(ctx.surface(start, end)):
+                if actor.kind not in ("person", "place") and route in (
+                    "name", "abbreviation", "alias"
+                ):
+                    part = _candidate(ctx, start, end, label, actor, route, 0.9, rank=3)
+                    if part:
+                        found.append(part)
+                        covered.update(range(start, end + 1))
+                    break
+    return found
+
+
+def _segments(ctx: LinkContext, first: int, last: int) -> list[tuple[int, int]]:
+    """Split a Frog NER span at lower-case words that are not name particles
+    ("zei Trump dinsdag" -> "Trump"; "PKK in Koerdistan" -> "PKK", "Koerdistan")."""
+    segments: list[tuple[int, int]] = []
+    start: int | None = None
+    for index in range(first, last + 1):
+        token = ctx.tokens[index]
+        keep = _capitalised(token) or token.text[:1].isdigit() or (
+            start is not None and token.text.lower() in ctx.lexicon.name_particles
+        )
+        if keep and start is None:
+            start = index
+        elif not keep and start is not None:
+            segments.append((start, index - 1))
+            start = None
+    if start is not None:
+        segments.append((start, last))
+    trimmed = []
+    for seg_start, seg_end in segments:  # no particle at the end ("Koerdistan van")
+        while seg_end > seg_start and not _capitalised(ctx.tokens[seg_end]):
+            seg_end -= 1
+        trimmed.append((seg_start, seg_end))
+    return trimmed
+
+
+def name_candidates(ctx: LinkContext, sentence: int) -> list[Candidate]:
+    doc = ctx.document
+    info = doc.sentences[sentence]
+    covered: set[int] = set()
+    found: list[Candidate] = []
+    for mention in (m for m in doc.mentions if m.sentence == sentence):
+        indices = [
+            t.index for t in doc.tokens[info.token_start : info.token_end]
+            if t.start < mention.end and mention.start < t.end
+        ]
+        if not indices:
+            continue
+        covered.update(indices)
+        for first, last in _segments(ctx, indices[0], indices[-1]):
+            found.extend(resolve_span(ctx, first, last, mention.label))
+    index = info.token_start
+    while index < info.token_end:
+        token = doc.tokens[index]
+        if index in covered or token.pos not in _SCAN_POS or not _capitalised(token):
+            index += 1
+            continue
+        end = index
+        while (
+            end + 1 < info.token_end and end + 1 - index < _MAX_NGRAM and end + 1 not in covered
+            and (_capitalised(doc.tokens[end + 1])
+                 or doc.tokens[end + 1].text.lower() in ctx.lexicon.name_particles)
+        ):
+            end += 1
+        hit = _scan(ctx, index, end)
+        if hit is None:
+            index += 1
+            continue
+        found.extend(hit)
+        index = max(c.last for c in hit) + 1
+    return found
+
+
+def _scan(ctx: LinkContext, first: int, limit: int) -> list[Candidate] | None:
+    """The longest run of words from ``first`` that the KB knows, as candidates."""
+    for last in range(limit, first - 1, -1):
+        if not _capitalised(ctx.tokens[last]):
+            continue
+        surface = ctx.surface(first, last)
+        hits = [(a, r) for a, r in ctx.kb.lookup(surface) if a.kind != "person" or last > first
+                or ctx.tokens[first].pos == "SPEC"]
+        if not hits:
+            continue
+        if _blocked(ctx, first, last):
+            return []
+        chosen = _choose(ctx, hits, first)
+        if chosen is None:
+            continue
+        found = _candidate(ctx, first, last, "MISC", chosen[0], chosen[1], 1.0, rank=3)
+        return [found] if found else []
+    if "-" in ctx.tokens[first].text:
+        return _parts(ctx, first, first, "MISC") or None
+    return None

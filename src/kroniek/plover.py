@@ -1,0 +1,34 @@
+"""The PLOVER ontology every stage shares: categories, quads and conflict/cooperation scores."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+import yaml
+
+
+@cache
+def _table() -> dict[str, Any]:
+    return yaml.safe_load((files("kroniek") / "plover.yaml").read_text())
+
+
+def categories() -> list[str]:
+    return list(_table())
+
+
+def quad(event_type: str) -> str:
+    return str(_table()[event_type]["quad"])
+
+
+def score(event_type: str, mode: str | None) -> float:
+    row = _table()[event_type]
+    return float(row.get("modes", {}).get(mode, row["base"]))
+
+
+def quad_number(event_type: str) -> int:
+    """PLOVER's quad code: 1 verbal and 2 material cooperation, 3 verbal and 4 material
+    conflict."""
+    return ["verbal_cooperation", "material_cooperation", "verbal_conflict",
+            "material_conflict"].index(quad(event_type)) + 1

@@ -1,0 +1,87 @@
+"""The FastAPI application: API routers under /api/v1, HTML pages, static files, errors."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from kroniek import __version__
+from kroniek.errors import InputError, KroniekError
+from kroniek.serve.limits import BodyLimit
+from kroniek.serve.routes import api_actors, api_documents, api_events, api_graph, pages
+from kroniek.serve.state import DEFAULT_MAX_BODY, AppState
+from kroniek.store import open_engine
+
+STATIC = Path(__file__).with_name("static")
+
+
+def _one_line(errors: list[dict[str, object]]) -> str:
+    parts = []
+    for error in errors[:3]:
+        where = ".".join(str(x) for x in error.get("loc", ()) if x not in ("query", "path", "body"))
+        parts.append(f"{where or 'request'}: {error.get('msg', 'invalid')}")
+    return "; ".join(parts)
+
+
+def _wants_html(request: Request) -> bool:
+    return not request.url.path.startswith("/api/") and "text/html" in request.headers.get(
+        "accept", "")
+
+
+def create_app(db: str | None = None, token: str | None = None, read_only: bool = True,
+               max_body: int = DEFAULT_MAX_BODY) -> FastAPI:
+    """The web app over the database ``db`` (path or URL; ``KRONIEK_DB`` and the default apply).
+
+    Writes (``POST /api/v1/documents``) need ``token``; without one every write answers 403.
+    """
+    state = AppState(open_engine(db), token, read_only, max_body)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        state.close()
+
+    app = FastAPI(
+        title="Kroniek",
+        version=__version__,
+        description="Events, actors, dyads and articles of kroniek's temporal knowledge graph. "
+        "Every event links to the sentence it came from.",
+        lifespan=lifespan,
+    )
+    app.state.kroniek = state
+    app.add_middleware(BodyLimit, max_bytes=max_body)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    for router in (api_documents.router, api_events.router, api_actors.router,
+                   api_graph.router):
+        app.include_router(router, prefix="/api/v1")
+    app.include_router(pages.router)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, error: RequestValidationError) -> JSONResponse:
+        if _wants_html(request):
+            return pages.error_page(request, 422, _one_line(list(error.errors())))
+        return JSONResponse({"detail": _one_line(list(error.errors()))}, status_code=422)
+
+    @app.exception_handler(InputError)
+    async def bad_input(request: Request, error: InputError) -> JSONResponse:
+        return JSONResponse({"detail": str(error)}, status_code=400)
+
+    @app.exception_handler(KroniekError)
+    async def kroniek_error(request: Request, error: KroniekError) -> JSONResponse:
+        return JSONResponse({"detail": str(error)}, status_code=400)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:
+        if _wants_html(request):
+            return pages.error_page(request, error.status_code, str(error.detail))
+        return JSONResponse({"detail": str(error.detail)}, status_code=error.status_code,
+                            headers=getattr(error, "headers", None))
+
+    return app

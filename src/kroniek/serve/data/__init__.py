@@ -1,0 +1,1 @@
+"""Read-only queries behind the API and the pages, on the store's tables directly."""

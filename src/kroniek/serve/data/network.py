@@ -1,0 +1,61 @@
+"""The network: actors as nodes, event dyads and stated relations as edges."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from kroniek.serve.data.codes import score_expression
+from kroniek.store import schema as t
+
+e, p, a, r = t.events, t.event_participants, t.actors, t.relations
+
+
+def network(connection: Connection, date_from: dt.date | None = None,
+            date_to: dt.date | None = None, event_type: str | None = None,
+            limit: int = 150) -> dict[str, Any]:
+    src, dst = p.alias("src"), p.alias("dst")
+    query = (sa.select(src.c.code.label("source"), dst.c.code.label("target"),
+                       sa.func.count().label("events"),
+                       sa.func.sum(score_expression(e)).label("score"))
+             .select_from(e.join(src, sa.and_(src.c.event_id == e.c.id, src.c.role == "actor"))
+                          .join(dst, sa.and_(dst.c.event_id == e.c.id,
+                                             dst.c.role == "recipient")))
+             .where(src.c.code != dst.c.code)
+             .group_by(src.c.code, dst.c.code).order_by(sa.func.count().desc()).limit(limit))
+    if date_from:
+        query = query.where(e.c.date_end >= date_from)
+    if date_to:
+        query = query.where(e.c.date_start <= date_to)
+    if event_type:
+        query = query.where(e.c.type == event_type.upper())
+    edges = [{**dict(row._mapping), "kind": "event"} for row in connection.execute(query)]
+    codes = {edge["source"] for edge in edges} | {edge["target"] for edge in edges}
+    names = dict(connection.execute(sa.select(a.c.code, a.c.name).where(a.c.code.in_(codes))
+                                    ).all()) if codes else {}
+    edges.extend(_relations(connection, codes))
+    degree: dict[str, int] = {}
+    for edge in edges:
+        for end in (edge["source"], edge["target"]):
+            degree[end] = degree.get(end, 0) + int(edge.get("events") or 1)
+    nodes = [{"id": code, "name": names.get(code, code), "weight": degree.get(code, 1)}
+             for code in sorted(codes)]
+    return {"nodes": nodes, "edges": edges}
+
+
+def _relations(connection: Connection, codes: set[str]) -> list[dict[str, Any]]:
+    """Stated relations among the shown actors (relations name KB ids; nodes are codes)."""
+    if not codes:
+        return []
+    code_of = dict(connection.execute(sa.select(a.c.id, a.c.code).where(a.c.code.in_(codes))))
+    if not code_of:
+        return []
+    rows = connection.execute(
+        sa.select(r.c.type, r.c.source, r.c.target).distinct()
+        .where(r.c.source.in_(list(code_of)), r.c.target.in_(list(code_of))).limit(300))
+    return [{"source": code_of[row.source], "target": code_of[row.target], "events": 0,
+             "score": 0, "kind": "relation", "type": row.type}
+            for row in rows if code_of[row.source] != code_of[row.target]]

@@ -1,0 +1,99 @@
+"""/api/v1/documents: stored articles, and ingesting new ones (with a token only)."""
+
+from __future__ import annotations
+
+import hmac
+import json
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query, Request
+from starlette.concurrency import run_in_threadpool
+
+from kroniek.serve import ingest as ingesting
+from kroniek.serve.ingest import ArticleIn
+from kroniek.serve.routes.params import Limit, Offset
+from kroniek.serve.state import AppState, get_state
+from kroniek.store import queries
+
+router = APIRouter(tags=["documents"])
+State = Annotated[AppState, Depends(get_state)]
+DocumentId = Annotated[str, Path(min_length=1, max_length=64)]
+
+
+@router.get("/documents", summary="Stored articles, newest first")
+def list_documents(state: State, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    return {"limit": limit, "offset": offset,
+            "items": queries.list_documents(state.engine, limit, offset)}
+
+
+@router.get("/documents/{document_id}", summary="One article with its extractions")
+def get_document(state: State, document_id: DocumentId) -> dict[str, Any]:
+    found = queries.document(state.engine, document_id)
+    if found is None:
+        matches = queries.find_document(state.engine, document_id)
+        if len(matches) == 1:
+            found = queries.document(state.engine, matches[0])
+    if found is None:
+        raise HTTPException(404, f"no document {document_id!r}")
+    return found
+
+
+def require_token(state: AppState, authorization: str | None, token_header: str | None) -> None:
+    if not state.writable:
+        raise HTTPException(403, "this server is read-only: start it with --token "
+                                 "(or KRONIEK_TOKEN) to allow ingesting")
+    given = token_header or ""
+    if authorization and authorization.lower().startswith("bearer "):
+        given = authorization[7:].strip()
+    if not hmac.compare_digest(given.encode(), (state.token or "").encode()):
+        raise HTTPException(403, "missing or wrong token (send 'Authorization: Bearer TOKEN')")
+
+
+_BODY = {
+    "required": True,
+    "content": {
+        "text/plain": {"schema": {"type": "string"},
+                       "example": "date 2020-10 Poetin belde met Pasjinian."},
+        "application/json": {"schema": {"oneOf": [
+            ArticleIn.model_json_schema(),
+            {"type": "array", "items": ArticleIn.model_json_schema()},
+        ]}},
+    },
+}
+
+
+@router.post(
+    "/documents", status_code=201, summary="Ingest articles (needs the server's token)",
+    openapi_extra={"requestBody": _BODY},
+    responses={403: {"description": "no token configured, or a wrong one"},
+               413: {"description": "body larger than the limit"}},
+)
+async def post_documents(
+    request: Request,
+    state: State,
+    title: Annotated[str | None, Query(max_length=500)] = None,
+    date: Annotated[str | None, Query(max_length=40, description="2020, 2020-10, 2020-10-09")]
+    = None,
+    url: Annotated[str | None, Query(max_length=2000)] = None,
+    replace: bool = False,
+    authorization: Annotated[str | None, Header()] = None,
+    x_kroniek_token: Annotated[str | None, Header()] = None,
+) -> dict[str, Any]:
+    require_token(state, authorization, x_kroniek_token)
+    body = await request.body()
+    kind = request.headers.get("content-type", "text/plain").split(";")[0].strip().lower()
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise HTTPException(400, "the body is not UTF-8 text") from None
+    if kind == "application/json":
+        try:
+            records = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise HTTPException(400, f"not JSON ({error.msg} at column {error.colno})") from None
+        articles = ingesting.from_json(records)
+    elif kind in ("text/plain", ""):
+        articles = [ingesting.from_text(text, title=title, date=date, url=url)]
+    else:
+        raise HTTPException(415, "send text/plain (one article) or application/json")
+    return await run_in_threadpool(ingesting.ingest, state, articles, replace)

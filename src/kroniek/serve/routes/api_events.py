@@ -1,0 +1,89 @@
+"""/api/v1/events: filtered events, facets, CSV, and one event with its evidence."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Path
+from fastapi.responses import StreamingResponse
+
+from kroniek.serve.data import events as data
+from kroniek.serve.data.events import EventFilter
+from kroniek.serve.routes.params import Limit, Offset, Order, Sort, event_filter
+from kroniek.serve.state import AppState, get_state
+
+router = APIRouter(tags=["events"])
+Filter = Annotated[EventFilter, Depends(event_filter)]
+State = Annotated[AppState, Depends(get_state)]
+EventId = Annotated[int, Path(ge=1, le=2**62)]
+
+
+@router.get("/events", summary="Events matching the filters, newest first")
+def list_events(state: State, f: Filter, sort: Sort = "date", order: Order = "desc",
+                limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    with state.engine.connect() as connection:
+        items = data.list_events(connection, f, sort, order, limit, offset)
+        total = data.count_events(connection, f)
+    return {"total": total, "total_capped": total >= 100_000, "limit": limit,
+            "offset": offset, "items": [data.public(item) for item in items]}
+
+
+@router.get("/events/facets", summary="Counts by type and status for the filters")
+def facets(state: State, f: Filter) -> dict[str, Any]:
+    with state.engine.connect() as connection:
+        return data.facets(connection, f)
+
+
+CSV_COLUMNS = ("id", "date_start", "date_end", "date_precision", "type", "mode", "status",
+               "actor", "recipient", "location", "score", "trigger", "dead", "injured",
+               "displaced", "arrested", "document_id", "sentence_index", "document_title")
+
+
+def csv_rows(state: AppState, f: EventFilter, sort: str, order: str,
+             cap: int = 100_000) -> Iterator[str]:
+    """The CSV of a filter, written page by page so a large export streams."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_COLUMNS)
+    yield buffer.getvalue()
+    offset = 0
+    while offset < cap:
+        with state.engine.connect() as connection:
+            page = data.list_events(connection, f, sort, order, 500, offset)
+        if not page:
+            break
+        buffer.seek(0)
+        buffer.truncate()
+        for row in page:
+            totals = {kind: sum(x["value"] for x in row["figures"] if x["kind"] == kind)
+                      for kind in ("dead", "injured", "displaced", "arrested")}
+            writer.writerow([
+                row["id"], row["date_start"], row["date_end"], row["date_precision"],
+                row["type"], row["mode"], row["status"], ";".join(row["actor"]),
+                ";".join(row["recipient"]), row["location"], row["score"], row["trigger"],
+                *(totals[k] or "" for k in ("dead", "injured", "displaced", "arrested")),
+                row["document_id"], row["sentence_index"], row["document_title"]])
+        yield buffer.getvalue()
+        offset += len(page)
+
+
+@router.get("/events.csv", summary="The filtered events as CSV",
+            response_class=StreamingResponse)
+def events_csv(state: State, f: Filter, sort: Sort = "date",
+               order: Order = "desc") -> StreamingResponse:
+    return StreamingResponse(csv_rows(state, f, sort, order), media_type="text/csv",
+                             headers={"content-disposition":
+                                      'attachment; filename="kroniek-events.csv"'})
+
+
+@router.get("/events/{event_id}", summary="One event with its evidence sentence and figures")
+def get_event(state: State, event_id: EventId) -> dict[str, Any]:
+    with state.engine.connect() as connection:
+        found = data.event(connection, event_id)
+    if found is None:
+        raise HTTPException(404, f"no event {event_id}")
+    found.pop("document", None)
+    return found

@@ -1,0 +1,188 @@
+"""The HTML pages: server-rendered Jinja2 over the same queries the API uses."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path as FilePath
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from kroniek.serve import charts, graphlink
+from kroniek.serve.data import actors, articles, dyads, maps, overview
+from kroniek.serve.data import events as event_data
+from kroniek.serve.data.codes import EVENT_TYPES, QUAD_COLOURS, STATUSES, quad_of
+from kroniek.serve.data.events import EventFilter
+from kroniek.serve.data.network import network as network_data
+from kroniek.serve.routes.api_actors import actor_detail
+from kroniek.serve.routes.params import Day, Offset, Order, Sort, event_filter
+from kroniek.serve.state import AppState, get_state
+
+router = APIRouter(include_in_schema=False)
+templates = Jinja2Templates(directory=FilePath(__file__).parent.parent / "templates")
+templates.env.globals.update(QUAD_COLOURS=QUAD_COLOURS, EVENT_TYPES=EVENT_TYPES,
+                             STATUSES=STATUSES, quad_of=quad_of)
+State = Annotated[AppState, Depends(get_state)]
+Filter = Annotated[EventFilter, Depends(event_filter)]
+Code = Annotated[str, Path(min_length=1, max_length=40)]
+PAGE = 50
+
+
+def render(request: Request, name: str, **context: Any) -> HTMLResponse:
+    return templates.TemplateResponse(request, name, context)
+
+
+def error_page(request: Request, status: int, detail: str) -> HTMLResponse:
+    response = templates.TemplateResponse(request, "error.html",
+                                          {"status": status, "detail": detail},
+                                          status_code=status)
+    return response
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request, state: State) -> HTMLResponse:
+    with state.engine.connect() as connection:
+        last = overview.latest_date(connection)
+        since = last - dt.timedelta(days=365) if last else None
+        return render(
+            request, "overview.html",
+            counts=overview.counts(connection),
+            recent=event_data.list_events(connection, EventFilter(), limit=10),
+            dyads=dyads.top_dyads(connection, since, 10), since=since,
+            timeline=charts.timeline(overview.timeline(connection)["days"]),
+        )
+
+
+@router.get("/events", response_class=HTMLResponse)
+def events_page(request: Request, state: State, f: Filter, sort: Sort = "date",
+                order: Order = "desc", offset: Offset = 0) -> HTMLResponse:
+    with state.engine.connect() as connection:
+        rows = event_data.list_events(connection, f, sort, order, PAGE, offset)
+        total = event_data.count_events(connection, f)
+        facets = event_data.facets(connection, f)
+    return render(request, "events.html", rows=rows, total=total, facets=facets, f=f,
+                  args=f.query_args(), sort=sort, order=order, offset=offset, page=PAGE)
+
+
+def _evidence(found: dict[str, Any]) -> list[articles.Segment]:
+    """The evidence sentence with trigger, actor and recipient spans marked."""
+    sentence = found["sentence"]
+    base = sentence["start"]
+    marks = [articles.Span(found["start"] - base, found["end"] - base, "event",
+                           f"trigger of {found['type']}")]
+    for mention in found["mentions"]:
+        codes = {mention["code"], (mention["actor_id"] or "").upper()}
+        ids = {mention["actor_id"]}
+        for role in ("actor", "recipient"):
+            if codes & set(found[role]) or ids & set(found[f"{role}_ids"]) - {None}:
+                marks.append(articles.Span(mention["start"] - base, mention["end"] - base, role,
+                                           f"{role}: {mention['code'] or mention['actor_id']}",
+                                           f"/actor/{mention['actor_id']}"
+                                           if mention["actor_id"] else None))
+    return articles.segments(sentence["text"], [m for m in marks if m.start >= 0])
+
+
+@router.get("/event/{event_id}", response_class=HTMLResponse)
+def event_page(request: Request, state: State,
+               event_id: Annotated[int, Path(ge=1, le=2**62)]) -> HTMLResponse:
+    with state.engine.connect() as connection:
+        found = event_data.event(connection, event_id)
+    if found is None:
+        raise HTTPException(404, f"no event {event_id}")
+    return render(request, "event.html", ev=found, evidence=_evidence(found),
+                  fused=graphlink.has_fused())
+
+
+@router.get("/documents", response_class=HTMLResponse)
+def documents_page(request: Request, state: State, offset: Offset = 0) -> HTMLResponse:
+    from kroniek.store import queries
+
+    return render(request, "documents.html",
+                  rows=queries.list_documents(state.engine, PAGE, offset), offset=offset,
+                  page=PAGE)
+
+
+@router.get("/article/{document_id}", response_class=HTMLResponse)
+def article_page(request: Request, state: State,
+                 document_id: Annotated[str, Path(min_length=1, max_length=64)]) -> HTMLResponse:
+    document = articles.load(state.engine, document_id)
+    if document is None:
+        raise HTTPException(404, f"no article {document_id!r}")
+    with state.engine.connect() as connection:
+        who = articles.participants_of(connection, [ev["id"] for ev in document["events"]])
+    marks = articles.spans(document, who)
+    return render(request, "article.html", doc=document, who=who,
+                  segments=articles.segments(document["text"], marks))
+
+
+@router.get("/actors", response_class=HTMLResponse)
+def actors_page(request: Request, state: State,
+                q: Annotated[str | None, Query(max_length=200)] = None) -> HTMLResponse:
+    with state.engine.connect() as connection:
+        found = actors.search(state.kb, connection, q or None, 100)
+    return render(request, "actors.html", rows=found, q=q or "")
+
+
+@router.get("/actor/{key}", response_class=HTMLResponse)
+def actor_page(request: Request, state: State,
+               key: Annotated[str, Path(min_length=1, max_length=120)],
+               at: Day = None) -> HTMLResponse:
+    detail = actor_detail(state, key, at)
+    with state.engine.connect() as connection:
+        ids = actors.recent_events(connection, detail["code"], detail["id"])
+        recent = [event_data.event(connection, i) for i in ids[:30]]
+    peak = max((m["actor"] + m["recipient"] for m in detail["activity"]), default=0) or 1
+    return render(request, "actor.html", a=detail, recent=[r for r in recent if r], peak=peak)
+
+
+@router.get("/dyad/{a}/{b}", response_class=HTMLResponse)
+def dyad_page(request: Request, state: State, a: Code, b: Code,
+              granularity: Literal["day", "month"] = "month",
+              directed: bool = False) -> HTMLResponse:
+    a, b = a.upper(), b.upper()
+    with state.engine.connect() as connection:
+        series = dyads.series(connection, a, b, granularity, directed)
+        ids = dyads.event_ids(connection, a, b, directed, 300)
+        rows = event_data.events_by_id(connection, ids)
+    cut = 10 if granularity == "day" else 7
+    by_period: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        key = row["date_start"].isoformat()[:cut] if row["date_start"] else "undated"
+        by_period.setdefault(key, []).append(row)
+    return render(request, "dyad.html", a=a, b=b, chart=charts.dyad_chart(series),
+                  series=series, by_period=by_period, granularity=granularity,
+                  directed=directed)
+
+
+@router.get("/network", response_class=HTMLResponse)
+def network_page(request: Request, state: State, date_from: Day = None, date_to: Day = None,
+                 type: Annotated[str | None, Query(max_length=20)] = None) -> HTMLResponse:
+    with state.engine.connect() as connection:
+        graph = network_data(connection, date_from, date_to, type or None)
+    return render(request, "network.html", graph=graph, date_from=date_from, date_to=date_to,
+                  type=type or "")
+
+
+@router.get("/map", response_class=HTMLResponse)
+def map_page(request: Request, state: State) -> HTMLResponse:
+    with state.engine.connect() as connection:
+        points = charts.map_points(maps.points(connection, state.kb))
+    return render(request, "map.html", countries=charts.country_paths(), points=points,
+                  width=charts.MAP_W, height=charts.MAP_H)
+
+
+@router.get("/ask", response_class=HTMLResponse)
+def ask_page(request: Request, state: State,
+             attacked: Annotated[str | None, Query(max_length=120)] = None,
+             by: Annotated[str | None, Query(max_length=120)] = None,
+             where: Annotated[str | None, Query(max_length=200)] = None,
+             at: Day = None) -> HTMLResponse:
+    answer = None
+    if attacked:
+        answer = graphlink.defence(state.engine, state.kb, attacked, by or None, where or None,
+                                   at or dt.date.today())
+    return render(request, "ask.html", answer=answer, attacked=attacked or "", by=by or "",
+                  where=where or "", at=at.isoformat() if at else "",
+                  available=graphlink.has_defence())
