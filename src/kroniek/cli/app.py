@@ -25,6 +25,14 @@ app.command("stats")(stats_command)
 app.command("demo")(demo_command)
 app.add_typer(kb_app, name="kb", help="Search and extend the actor knowledge base.")
 # Commands of later stages register below, one line each.
+from kroniek.cli import graph as _graph  # noqa: E402
+app.command("dyad")(_graph.dyad_command)
+app.command("actor")(_graph.actor_command)
+app.command("fuse")(_graph.fuse_command)
+app.add_typer(_graph.ask_app, name="ask", help="Ask the graph, e.g. ask defence.")
+from kroniek.cli.serve import serve_command  # noqa: E402
+
+app.command("serve")(serve_command)
 from kroniek.cli.evaluate import eval_command  # noqa: E402
 from kroniek.cli.events import events_command  # noqa: E402
 from kroniek.cli.export import export_command  # noqa: E402

@@ -11,6 +11,19 @@ import typer
 from kroniek.cli.common import console, errors, friendly
 from kroniek.evaluation import evaluate
 from kroniek.evaluation.report import as_json, print_errors, print_report
+from kroniek.pipeline import IngestSummary, Progress
+
+
+def _announce(count: int) -> Progress:
+    """Say on stderr that analysis is under way (it takes a while), and count documents."""
+    errors.print(f"analysing {count} gold text(s)…", highlight=False)
+
+    def progress(_size: int, _words: int, summary: IngestSummary) -> None:
+        done = summary.new + summary.replaced + summary.skipped + summary.failed
+        if errors.is_terminal:
+            errors.print(f"  {done}/{count}", end="\r", highlight=False)
+
+    return progress
 
 
 @friendly
@@ -32,7 +45,7 @@ def eval_command(
         "--replace", help="With --db: analyse texts again even if already stored.")] = False,
 ) -> None:
     """Score events, actors, relations, figures and quotes against gold data."""
-    evaluation = evaluate(gold, db=db, shared=shared, replace=replace)
+    evaluation = evaluate(gold, db=db, shared=shared, replace=replace, on_analyse=_announce)
     if as_json_:
         typer.echo(json.dumps(as_json(evaluation, actors_only), ensure_ascii=False, indent=2))
         for note in evaluation.notes:

@@ -9,8 +9,8 @@ from rich.text import Text
 
 from kroniek.cli.common import DbOption, console, engine_for, friendly
 from kroniek.errors import InputError
+from kroniek.export.names import knowledge_base
 from kroniek.ingest.pubdate import interval_from_iso
-from kroniek.kb import load_kb
 from kroniek.store.event_queries import EventFilter, list_events
 
 STATUSES = ("asserted", "alleged", "future", "hypothetical", "negated", "historical")
@@ -32,7 +32,7 @@ def resolve_actor(value: str | None) -> str | None:
     """A code or KB id as given, or the actor a name stands for (``Rusland`` -> ``RUS``)."""
     if not value:
         return None
-    kb = load_kb()
+    kb = knowledge_base()
     if kb.by_code(value) or kb.get(value):
         return value
     hits = kb.lookup(value)

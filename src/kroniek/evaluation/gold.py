@@ -16,6 +16,7 @@ from typing import Any
 
 from kroniek.errors import InputError
 from kroniek.ingest.decode import decode
+from kroniek.ingest.pubdate import interval_from_iso
 
 # A seed-style text file starts with `` date YYYY-MM[-DD] ``: metadata, not article text.
 _SEED_HEADER = re.compile(r"^\s?date (\d{4}-\d{2}(?:-\d{2})?)[ \t]+")
@@ -162,11 +163,17 @@ def _document(raw: Any, gold_file: Path, where: str, shared: Path | None) -> Gol
             raise InputError(f"{where}: '{name}' must be a list")
         return [parse(item, f"{where} {name}[{i}]") for i, item in enumerate(raw[name])]
 
+    date = str(raw["date"]) if raw.get("date") else header_date
+    if date:
+        try:
+            interval_from_iso(date)
+        except ValueError as error:
+            raise InputError(f"{where}: {error}") from None
     return GoldDocument(
-        id=str(raw.get("id") or f"{gold_file.stem}"),
+        id=str(raw.get("id") or gold_file.stem),
         file=gold_file,
         text=text,
-        date=str(raw["date"]) if raw.get("date") else header_date,
+        date=date,
         lang=str(raw.get("lang") or "nl"),
         url=raw.get("url") or None,
         actors=frozenset(_codes(raw.get("actors"), where)),

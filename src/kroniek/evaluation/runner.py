@@ -15,9 +15,10 @@ from kroniek.evaluation.gold import GoldDocument, expand_gold, read_gold_file
 from kroniek.evaluation.records import Score
 from kroniek.evaluation.scoring import score_document
 from kroniek.evaluation.system import kb_resolver, load_system
+from kroniek.export.names import knowledge_base
 from kroniek.ingest.identity import document_id, normalise_text
-from kroniek.kb import KnowledgeBase, load_kb
-from kroniek.pipeline import IngestSummary, Pipeline, ingest
+from kroniek.kb import KnowledgeBase
+from kroniek.pipeline import IngestSummary, Pipeline, Progress, ingest
 from kroniek.store import event_queries, open_engine
 
 
@@ -46,7 +47,8 @@ def stored_id(gold: GoldDocument) -> str:
 
 
 def _ingest_gold(documents: list[GoldDocument], engine: Engine, replace: bool,
-                 pipeline_factory: Callable[[], Pipeline]) -> IngestSummary:
+                 pipeline_factory: Callable[[], Pipeline],
+                 progress: Progress | None) -> IngestSummary:
     with tempfile.TemporaryDirectory(prefix="kroniek-eval-") as folder:
         path = Path(folder) / "gold.jsonl"
         with path.open("w", encoding="utf-8") as out:
@@ -60,7 +62,8 @@ def _ingest_gold(documents: list[GoldDocument], engine: Engine, replace: bool,
             raise KroniekError(f"cannot load the analysis pipeline: {error}") from error
         try:
             # Gold says which language a text is in; language detection must not veto it.
-            return ingest([str(path)], engine, pipeline, replace=replace, check_language=False)
+            return ingest([str(path)], engine, pipeline, replace=replace, check_language=False,
+                          progress=progress)
         finally:
             pipeline.close()
 
@@ -72,7 +75,10 @@ def evaluate(
     replace: bool = False,
     kb: KnowledgeBase | None = None,
     pipeline_factory: Callable[[], Pipeline] = Pipeline,
+    on_analyse: Callable[[int], Progress | None] | None = None,
 ) -> Evaluation:
+    """Score the gold files; ``on_analyse(n)`` is told how many texts need analysing and may
+    return an ingest progress callback."""
     gold_files = read_gold(arguments, shared)
     documents = [gold for _, docs in gold_files for gold in docs]
     result = Evaluation()
@@ -84,9 +90,10 @@ def evaluate(
             stored = event_queries.stored_ids(engine, ids.values())
             pending = [gold for gold in documents if replace or ids[gold.id] not in stored]
             if pending:
-                summary = _ingest_gold(pending, engine, replace, pipeline_factory)
+                progress = on_analyse(len(pending)) if on_analyse else None
+                summary = _ingest_gold(pending, engine, replace, pipeline_factory, progress)
                 result.notes.extend(f"ingest failed: {error}" for error in summary.errors)
-            kb = kb or load_kb()
+            kb = kb or knowledge_base()
             resolve = kb_resolver(kb)
             present = event_queries.stored_ids(engine, ids.values())
             for path, docs in gold_files:

@@ -4,8 +4,8 @@ Events become triples ``(type, actor, recipient)``; a missing recipient is ``*``
 ``*`` matches any system recipient; a system ``*`` matches only a gold ``*``. System
 triples are a set per document: the same triple coded twice (say, from the body and a
 repeated sentence) is one triple, so repeating a correct event neither earns a second true
-positive nor costs a false positive. The representative of duplicates is the most confident
-event, earliest first; its status, mode and date are the ones judged.
+positive nor costs a false positive. Status, mode and date are judged on one representative
+system event per matched gold triple (see :func:`representative`).
 """
 
 from __future__ import annotations
@@ -58,21 +58,39 @@ def gold_triples(events: Iterable[GoldEvent]) -> dict[Triple, GoldEvent]:
     return found
 
 
-def system_triples(events: Iterable[SystemEvent]) -> tuple[dict[Triple, SystemEvent], int]:
-    """Deduplicated system triples of non-furniture events, and how many duplicates fell."""
-    found: dict[Triple, SystemEvent] = {}
-    duplicates = 0
+def system_triples(events: Iterable[SystemEvent]) -> tuple[dict[Triple, list[SystemEvent]],
+                                                             int]:
+    """Deduplicated system triples of non-furniture events, each with the events coding it
+    (most confident first), and how many duplicates were merged."""
+    found: dict[Triple, list[SystemEvent]] = {}
     ordered = sorted((e for e in events if not e.furniture),
                      key=lambda e: (-e.confidence, e.index))
     for event in ordered:
         # PLOVER codes mutual action as several actors and no recipient (manual, 2.2).
         mutual = event.reciprocal or (len(set(event.actor)) >= 2 and not event.recipient)
         for triple in event_triples(event.type.upper(), event.actor, event.recipient, mutual):
-            if triple in found:
-                duplicates += 1
-            else:
-                found[triple] = event
-    return found, duplicates
+            found.setdefault(triple, []).append(event)
+    return found, sum(len(coded) - 1 for coded in found.values())
+
+
+_WORD = re.compile(r"\w{3,}")
+
+
+def _words(text: str) -> set[str]:
+    return {w.casefold() for w in _WORD.findall(text)}
+
+
+def representative(gold: GoldEvent, candidates: list[SystemEvent]) -> SystemEvent:
+    """The system event that stands for a matched gold triple: the one coded from the
+    gold's evidence sentence (most evidence words in its sentence), else the most confident,
+    earliest. Its status, mode and date are judged, so a second mention of the same triple
+    elsewhere (a later summary, another tense) neither helps nor hurts."""
+    evidence = _words(gold.evidence)
+
+    def overlap(event: SystemEvent) -> float:
+        return len(evidence & _words(event.sentence)) / len(evidence) if evidence else 0.0
+
+    return max(candidates, key=lambda e: (overlap(e), e.confidence, -e.index))
 
 
 def matches(system: Triple, gold: Triple) -> bool:
@@ -124,7 +142,8 @@ def score_events(gold_events: Iterable[GoldEvent], system_events: Iterable[Syste
     gold = gold_triples(gold_events)
     system, score.duplicates = system_triples(system_events)
     # Strict: precision over system triples, recall over required gold triples.
-    for triple, event in system.items():
+    for triple, coded in system.items():
+        event = coded[0]
         hits = [g for g in gold if matches(triple, g)]
         if any(gold[g].required for g in hits):
             score.events_strict.tp += 1
@@ -136,11 +155,10 @@ def score_events(gold_events: Iterable[GoldEvent], system_events: Iterable[Syste
     for triple, event in gold.items():
         if not event.required:
             continue
-        # The earliest matching system triple in document order stands for the match.
-        hits = sorted((s for s in system if matches(s, triple)), key=lambda s: system[s].index)
-        if hits:
+        candidates = [e for s, coded in system.items() if matches(s, triple) for e in coded]
+        if candidates:
             score.events_strict.found += 1
-            _attributes(score, event, system[hits[0]], triple)
+            _attributes(score, event, representative(event, candidates), triple)
         else:
             score.events_strict.fn += 1
             score.errors.append(ErrorItem("event", "missed",
@@ -164,8 +182,8 @@ def _evidence(event: SystemEvent) -> str:
     return f"{event.sentence}  [trigger: {event.trigger}]" if event.trigger else event.sentence
 
 
-def _score_actor_level(gold: dict[Triple, GoldEvent], system: dict[Triple, SystemEvent],
-                       score: Score) -> None:
+def _score_actor_level(gold: dict[Triple, GoldEvent],
+                       system: dict[Triple, list[SystemEvent]], score: Score) -> None:
     required: dict[tuple[str, str], bool] = {}
     evidence: dict[tuple[str, str], str] = {}
     for triple, event in gold.items():
@@ -173,8 +191,8 @@ def _score_actor_level(gold: dict[Triple, GoldEvent], system: dict[Triple, Syste
         required[pair] = required.get(pair, False) or event.required
         evidence.setdefault(pair, event.evidence)
     pairs: dict[tuple[str, str], SystemEvent] = {}
-    for triple, event in system.items():
-        pairs.setdefault((triple[0], triple[1]), event)
+    for triple, coded in system.items():
+        pairs.setdefault((triple[0], triple[1]), coded[0])
     prf = score.events_actor
     for pair, event in pairs.items():
         if pair not in required:

@@ -24,6 +24,7 @@ How kroniek reads the PLOVER manual (``shared/reference/PLOVER_MANUAL.tex``, sec
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -31,8 +32,9 @@ from typing import IO, Any
 
 from sqlalchemy.engine import Engine
 
+from kroniek.export.names import knowledge_base
 from kroniek.export.target import open_text_target
-from kroniek.kb import KnowledgeBase, load_kb
+from kroniek.kb import KnowledgeBase
 from kroniek.store.event_queries import EventFilter, figures_for_events, list_events
 
 # Categories that become AGREE when only planned or promised (manual: AGREE, CONSULT,
@@ -152,9 +154,19 @@ def write_plover(rows: list[dict[str, Any]], figures: dict[int, list[dict[str, A
 
 
 def export_plover(engine: Engine, selection: EventFilter, target: Path | None) -> int:
-    """The ``plover`` format of ``kroniek export``: JSON lines to ``target`` or stdout."""
-    rows = list_events(engine, selection)
+    """The ``plover`` format of ``kroniek export``: JSON lines to ``target`` or stdout.
+
+    ``--type`` selects by the exported category, after reduction: ``--type AGREE``
+    includes planned meetings stored as future CONSULT.
+    """
+    wanted = selection.type.upper() if selection.type else None
+    rows = list_events(engine, dataclasses.replace(selection, type=None))
     figures = figures_for_events(engine, [row["id"] for row in rows])
-    kb = load_kb()
+    kb = knowledge_base()
+    count = 0
     with open_text_target(target) as out:
-        return write_plover(rows, figures, out, kb)
+        for record in plover_records(rows, figures, kb):
+            if wanted is None or record["event_type"] == wanted:
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                count += 1
+    return count

@@ -32,8 +32,14 @@ class Extractor:
                 continue
             for event in sentence_events(document, sentence.index, self.lexicon):
                 token = event.trigger_token if event.trigger_token is not None else 0
-                event.status, _cue = status.status_of(document, sentence.index, token)
-                self._date(document, event, expressions)
+                if self._attributive(document, token):
+                    # "de strijdende partijen" describes a state of affairs; the tense and
+                    # cues of the sentence it sits in are about something else.
+                    event.status = "asserted"
+                    self._ongoing_date(document, event, expressions)
+                else:
+                    event.status, _cue = status.status_of(document, sentence.index, token)
+                    self._date(document, event, expressions)
                 apply_plover_rules(event, document.published)
                 document.events.append(event)
         document.figures = figures.find_figures(document)
@@ -61,6 +67,24 @@ class Extractor:
                 # "sinds 27 september" dates the start of what is still going on.
                 interval = DateInterval(interval.start, interval.start, "day")
             event.date, event.date_inferred = interval, in_sentence.inferred
+        elif document.published is not None:
+            event.date, event.date_inferred = document.published, True
+
+    @staticmethod
+    def _attributive(document: Document, token: int) -> bool:
+        trigger = document.tokens[token]
+        return trigger.pos == "WW" and "prenom" in trigger.features.split(",")
+
+    @staticmethod
+    def _ongoing_date(document: Document, event: Event,
+                      expressions: list[timex.TimeExpression]) -> None:
+        """An ongoing conflict runs from the start the article gives it ("sinds 27
+        september") to publication; without one, it is dated by publication."""
+        since = [e for e in expressions if e.kind == "since"]
+        if since and document.published is not None:
+            start = since[0].interval.start
+            end = max(document.published.end, start)
+            event.date, event.date_inferred = DateInterval(start, end, "day"), True
         elif document.published is not None:
             event.date, event.date_inferred = document.published, True
 

@@ -197,8 +197,15 @@ def _numbers(text: str, offset: int) -> list[_Number]:
                 r"\s*(?:dode|gewonde|vluchteling|ontheemde|arrestant)\b", after, re.IGNORECASE):
             continue
         qualifier, width = _qualifier(before)
-        found.append(_Number(match.start() + offset, match.end() + offset, value, qualifier,
-                             "people", match.end() + offset, match.start() + offset - width))
+        end = match.end()
+        # a range "30 tot 35 doden" is at least its lower bound
+        upper = re.match(rf"\s*(?:tot|à|-|–)\s*(?:{_DIGITS})(?!\w)", after)
+        if upper:
+            qualifier, end = "at_least", match.end() + upper.end()
+        if any(n.start <= match.start() + offset < n.end for n in found):
+            continue  # the upper bound of a range already read
+        found.append(_Number(match.start() + offset, end + offset, value, qualifier,
+                             "people", end + offset, match.start() + offset - width))
     # fractions and percentages of a population: "de helft van de bevolking"
     population = _alternation(data["population_nouns"])
     fractions = _alternation(list(data["fractions"]))
@@ -222,10 +229,11 @@ def _numbers(text: str, offset: int) -> list[_Number]:
         found = [n for n in found if not (start <= n.start < match.end() + offset)]
         found.append(_Number(start, match.end() + offset, value, qualifier,
                              "fraction_of_population", match.end() + offset, start - width))
-    # "niemand" and "geen" + cue noun are an explicit zero
-    for match in re.finditer(r"(?<!\w)(niemand|geen)(?!\w)", text, re.IGNORECASE):
+    # "niemand" and "geen" + cue noun are an explicit zero, "iemand" (omgekomen) is one
+    for match in re.finditer(r"(?<!\w)(niemand|geen|iemand)(?!\w)", text, re.IGNORECASE):
         start = match.start() + offset
-        found.append(_Number(start, match.end() + offset, 0.0, "exact", "people",
+        value = 1.0 if match.group(1).lower() == "iemand" else 0.0
+        found.append(_Number(start, match.end() + offset, value, "exact", "people",
                              match.end() + offset, start))
     return sorted(found, key=lambda n: n.start)
 
@@ -252,9 +260,9 @@ def _pair(document: Document, text: str, offset: int, numbers: list[_Number],
             gap_text = text[number.end - offset: cue.start - offset] if number.end <= cue.start \
                 else text[cue.end - offset: number.start - offset]
             words = len(gap_text.split())
-            if number.value == 0 and number.unit == "people":
-                # "niemand raakte gewond", "geen doden": zero only right at the cue
-                word = text[number.start - offset: number.end - offset].lower()
+            word = text[number.start - offset: number.end - offset].lower()
+            if word in ("niemand", "geen", "iemand"):
+                # "niemand raakte gewond", "geen doden": only right at the cue
                 if not (number.end <= cue.start and words <= (0 if word == "geen" else 3)):
                     continue
                 if word == "geen" and cue.form != "noun":

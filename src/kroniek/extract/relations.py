@@ -204,7 +204,7 @@ class _Context:
             if index != sentence:
                 candidates = list(self.by_sentence.get(index, []))
             for arg in sorted(candidates, key=lambda a: -a.start):
-                for actor_id, code in zip(arg.actors, arg.codes, strict=True):
+                for actor_id in arg.actors:
                     actor = self.kb.get(actor_id)
                     if actor is None or actor.kind not in kinds:
                         continue
@@ -257,7 +257,7 @@ def _described_at(
         window.append(_lemma(token))
     military = any(lemma in ctx.lex.military for lemma in window)
     general = any(lemma in ctx.lex.general for lemma in window)
-    return military or general, military or "militair" in window and general
+    return military or general, military or ("militair" in window and general)
 
 
 def _unnamed_org(ctx: _Context, members: list[str], military: bool) -> str | None:
@@ -317,8 +317,8 @@ def _side(
     if where == "after":
         right = [a for a in pool if a.start >= t_end]
         return _enumeration(text, right, 0, 1) if many and right else right[:1]
-    if where == "between":
-        return [a for a in pool if a.end <= t_start][-1:]
+    if where == "between":  # inside a gapped trigger: "eist Taiwan op"
+        return [a for a in pool if a.start >= t_start and a.end <= t_end][:1]
     if where == "any":
         return [a for a in pool if a.start >= t_end][:1] or [
             a for a in pool if a.end <= t_start
@@ -337,8 +337,8 @@ def _apply(
         targets = _side(ctx, pattern.target, args, text, kinds_t, t_start, t_end,
                         pattern.many and not pattern.nearest_target, [])
     if pattern.target == "between" and targets:
-        sources = _side(ctx, "before", args, text, pattern.source_kinds, targets[0].start,
-                        targets[0].start, pattern.many, targets)
+        sources = _side(ctx, "before", args, text, pattern.source_kinds, t_start, t_start,
+                        pattern.many, targets)
     else:
         sources = _side(ctx, pattern.source, args, text, pattern.source_kinds, t_start, t_end,
                         pattern.many, targets)

@@ -21,6 +21,7 @@ class LinkContext:
     alliances: frozenset[str]
     last_alliance: str | None = None  # actor id of the last alliance mentioned so far
     surnames: dict[str, str] = field(default_factory=dict)  # folded surname -> person id
+    seen: list[str] = field(default_factory=list)  # actor ids linked so far, in order
 
     @property
     def tokens(self) -> list[Token]:
@@ -39,6 +40,14 @@ class LinkContext:
         commas and conjunctions of a list to the word before them.
         """
         sentence = self.tokens[first].sentence
+        before = first - 1
+        if self.in_sentence(before, sentence):
+            word = self.tokens[before]
+            if word.pos == "N" and word.lemma.lower() in self.lexicon.place_nouns:
+                return True  # "de hoofdstad Kabul"
+            if word.text.lower() == "van" and self.in_sentence(before - 1, sentence):
+                noun = self.tokens[before - 1]
+                return noun.pos == "N" and noun.lemma.lower() in self.lexicon.place_nouns
         index = first - 1
         steps = 0
         while self.in_sentence(index, sentence) and steps < 10:

@@ -1,9 +1,10 @@
 """Conservative within-document coreference.
 
 - *hij*/*zij* as subject -> the person mentioned in the same sentence before it or in
-  the previous two sentences of the paragraph (the last sentence of the previous
+  the previous two sentences of the paragraph (the last two of the previous
   paragraph when the pronoun opens one): the only person there, else the most recent
-  one in subject position, else nothing;
+  one in subject position (across a paragraph break: the subject of the previous
+  paragraph's last sentence), else nothing;
 - a later bare surname -> the person an earlier full name or role phrase resolved to;
 - *die alliantie*, *dit bondgenootschap* -> the alliance mentioned last.
 """
@@ -27,16 +28,23 @@ def _subject(ctx: LinkContext, candidate: Candidate) -> bool:
     return any(ctx.tokens[i].deprel == "su" for i in range(candidate.first, candidate.last + 1))
 
 
-def _window(ctx: LinkContext, sentence: int) -> set[int]:
+def _window(ctx: LinkContext, sentence: int) -> tuple[set[int], bool]:
+    """Sentences to look back in, and whether they lie in an earlier paragraph."""
     sentences = ctx.document.sentences
     paragraph = sentences[sentence].paragraph
     inside = {
         s for s in range(max(0, sentence - WINDOW), sentence)
         if sentences[s].paragraph == paragraph
     }
-    if not inside and sentence > 0:
-        inside = {sentence - 1}  # the pronoun opens a paragraph: its predecessor's last line
-    return inside | {sentence}
+    crossed = False
+    if not inside and sentence > 0:  # the pronoun opens a paragraph: the previous one's end
+        crossed = True
+        previous = sentences[sentence - 1].paragraph
+        inside = {
+            s for s in range(max(0, sentence - WINDOW), sentence)
+            if sentences[s].paragraph == previous
+        }
+    return inside | {sentence}, crossed
 
 
 def _entity(candidate: Candidate, text: str) -> str:
@@ -49,13 +57,14 @@ def pronoun_candidates(
     ctx: LinkContext, sentence: int, mentions: list[Candidate]
 ) -> list[Candidate]:
     info = ctx.document.sentences[sentence]
-    window = _window(ctx, sentence)
+    window, crossed = _window(ctx, sentence)
     found: list[Candidate] = []
     for index in range(info.token_start, info.token_end):
         token = ctx.tokens[index]
         features = token.features.split(",")
+        subject = token.deprel == "su" or "nomin" in features  # hij/zij are nominative
         if (
-            token.pos != "VNW" or token.deprel != "su" or "ev" not in features
+            token.pos != "VNW" or not subject or "ev" not in features
             or fold(token.text) not in ctx.lexicon.person_pronouns
         ):
             continue
@@ -67,8 +76,14 @@ def pronoun_candidates(
         antecedent: Candidate | None = None
         if len(entities) == 1:
             antecedent = before[-1]
-        else:
+        elif not crossed:
             subjects = [m for m in before if _subject(ctx, m)]
+            antecedent = subjects[-1] if subjects else None
+        else:
+            # A paragraph opening with "Hij" continues the subject of the previous
+            # paragraph's last sentence; any other person there is too far to be meant.
+            last = max(window - {sentence})
+            subjects = [m for m in before if m.sentence == last and _subject(ctx, m)]
             antecedent = subjects[-1] if subjects else None
         if antecedent is None or antecedent.actor_id is None:
             continue

@@ -26,6 +26,10 @@ class Lexicon:
     alliance_nouns: frozenset[str]
     anaphoric_determiners: frozenset[str]
     person_pronouns: frozenset[str]
+    attribute_nouns: frozenset[str]
+    place_nouns: frozenset[str]
+    generic_names: frozenset[str]
+    org_head_variants: frozenset[str]
 
     def non_state(self, lemma: str) -> bool:
         return self.non_state_head(lemma) is not None
@@ -61,4 +65,8 @@ def load_lexicon(path: Path = DATA) -> Lexicon:
         alliance_nouns=_lower_set(doc["alliance_nouns"]),
         anaphoric_determiners=_lower_set(doc["anaphoric_determiners"]),
         person_pronouns=_lower_set(doc["person_pronouns"]),
+        attribute_nouns=_lower_set(doc["attribute_nouns"]),
+        place_nouns=_lower_set(doc["place_nouns"]),
+        generic_names=_lower_set(doc["generic_names"]),
+        org_head_variants=_lower_set(doc["org_head_variants"]),
     )

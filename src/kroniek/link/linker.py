@@ -54,6 +54,7 @@ class Linker:
             pronouns = coref.pronoun_candidates(ctx, sentence, [*chosen, *picked])
             picked = select([*picked, *pronouns])
             coref.note_alliances(ctx, picked)
+            ctx.seen.extend(c.actor_id for c in picked if c.actor_id)
             chosen.extend(picked)
         document.mentions = [self._mention(ctx, c) for c in chosen]
 

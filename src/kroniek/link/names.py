@@ -18,6 +18,8 @@ _GROUPS = {"igo", "organisation", "armed_group", "authority"}
 _FUZZY_KINDS = {"PER": {"person"}, "ORG": _GROUPS, "MISC": _GROUPS}
 _SCAN_POS = frozenset({"SPEC", "N", "ADJ"})
 _MAX_NGRAM = 5
+_PLACE_LIKE = frozenset({"state", "authority"})
+_PLACE_ROUTES = frozenset({"name", "alias", "metonym"})
 
 
 def _capitalised(token: Token) -> bool:
@@ -47,8 +49,8 @@ def _choose(
     if ctx.is_locative(first):
         if places:
             return places[0]
-        if others and others[0][1] == "metonym":
-            return others[0][0], "metonym-place"
+        if others and others[0][0].kind in _PLACE_LIKE and others[0][1] in _PLACE_ROUTES:
+            return others[0][0], "name-place"
         return others[0] if others else None
     return others[0] if others else places[0]
 
@@ -58,17 +60,24 @@ def _candidate(
     score: float, rank: int = 5,
 ) -> Candidate | None:
     token = ctx.tokens[first]
-    national = route == "metonym-place"
+    national = route == "name-place"
     sector = None
     method = route
     if actor is not None and route == "adjective":
         noun = ctx.head_noun(last)
-        if noun is not None and noun.lemma.lower() in ctx.lexicon.street_nouns:
+        lemma = noun.lemma.lower() if noun is not None else ""
+        if lemma in ctx.lexicon.street_nouns:
             return None
-        group = ctx.lexicon.non_state_head(noun.lemma) if noun is not None else None
+        group = ctx.lexicon.non_state_head(lemma) if noun is not None else None
         if group is not None:
             national, method = True, "adjective-national"
             sector = ctx.lexicon.non_state_nouns[group]
+        elif lemma in ctx.lexicon.attribute_nouns:
+            national, method = True, "adjective-attribute"
+    if actor is not None and route == "demonym":
+        before = ctx.tokens[first - 1] if first > 0 else None
+        if before is None or before.sentence != token.sentence or before.text.lower() != "de":
+            national, method = True, "demonym-national"  # "Afghanen die vluchten"
     if actor is not None and actor.kind == "place":
         method = "place"
     if route == "adjective":
@@ -84,9 +93,10 @@ def _blocked(ctx: LinkContext, first: int, last: int) -> bool:
     """Part of a street or club name: "Moskouse weg", "Spartak Moskou"."""
     sentence = ctx.tokens[first].sentence
     after = last + 1
-    if ctx.in_sentence(after, sentence):
-        if ctx.tokens[after].lemma.lower() in ctx.lexicon.street_nouns:
-            return True
+    if ctx.in_sentence(after, sentence) and (
+        ctx.tokens[after].lemma.lower() in ctx.lexicon.street_nouns
+    ):
+        return True
     words = {ctx.tokens[i].text for i in range(first, last + 1)}
     before = first - 1
     if ctx.in_sentence(before, sentence) and ctx.tokens[before].text in ctx.lexicon.club_words:
@@ -102,6 +112,8 @@ def resolve_span(ctx: LinkContext, first: int, last: int, label: str) -> list[Ca
     if _blocked(ctx, first, last):
         unlinked.method = "ner-blocked"
         return [unlinked]
+    if key(surface) in ctx.lexicon.generic_names:
+        return [_generic(ctx, first, last, label, unlinked)]
     hits = [(a, r) for a, r in ctx.kb.lookup(surface) if _accepts(label, a, r, surface)]
     chosen = _choose(ctx, hits, first)
     if chosen is not None:
@@ -116,6 +128,13 @@ def resolve_span(ctx: LinkContext, first: int, last: int, label: str) -> list[Ca
     parts = _parts(ctx, first, last, label)
     if parts:
         return parts
+    words = key(surface).split()
+    variant = None
+    if label != "PER" and len(words) > 1 and words[-1] in ctx.lexicon.org_head_variants:
+        variant = fuzzy.org_variant(ctx.kb, surface, _GROUPS, ctx.lexicon.org_head_variants)
+    if variant is not None:
+        found = _candidate(ctx, first, last, label, variant, "fuzzy-variant", 0.8, rank=4)
+        return [found] if found else []
     kinds = _FUZZY_KINDS.get(label)
     if kinds and last - first < 4:
         match = fuzzy.best_match(ctx.kb, surface, kinds)
@@ -125,12 +144,47 @@ def resolve_span(ctx: LinkContext, first: int, last: int, label: str) -> list[Ca
     return [unlinked]
 
 
+def _generic(
+    ctx: LinkContext, first: int, last: int, label: str, unlinked: Candidate
+) -> Candidate:
+    """"de Unie": the union mentioned last, if any."""
+    word = key(ctx.surface(first, last))
+    for actor_id in reversed(ctx.seen):
+        actor = ctx.kb.actor(actor_id)
+        names = [actor.name, *(f for forms in actor.names.values() for f in forms)]
+        if actor.kind != "person" and any(word in key(n).split() for n in names):
+            found = _candidate(ctx, first, last, label, actor, "coref", 0.7, rank=4)
+            return found or unlinked
+    return unlinked
+
+
+def _hyphen_adjectives(ctx: LinkContext, index: int, label: str) -> list[Candidate]:
+    """"Turks-Russisch", "Russisch-Oekraïense": one adjective candidate per part."""
+    token = ctx.tokens[index]
+    text = ctx.document.text[token.start : token.end]
+    found: list[Candidate] = []
+    offset = 0
+    for part in text.split("-"):
+        hits = [a for a, r in ctx.kb.lookup(part) if r == "adjective"]
+        if not hits:
+            return []
+        made = _candidate(ctx, index, index, label, hits[0], "adjective", 0.9, rank=3)
+        if made is None:
+            return []
+        made.start, made.end = token.start + offset, token.start + offset + len(part)
+        found.append(made)
+        offset += len(part) + 1
+    return found
+
+
 def _parts(ctx: LinkContext, first: int, last: int, label: str) -> list[Candidate]:
     """Named parts of a longer unknown span: "Koerdische Arbeiderspartij PKK" -> PKK,
     "NAVO-leest" -> NAVO. Only names and abbreviations of non-places count."""
     found: list[Candidate] = []
     if first == last:
         token = ctx.tokens[first]
+        if token.text.count("-") and (adjectives := _hyphen_adjectives(ctx, first, label)):
+            return adjectives
         prefix, dash, _ = ctx.document.text[token.start : token.end].partition("-")
         if dash and prefix[:1].isupper():
             for actor, route in ctx.kb.lookup(prefix):
@@ -198,6 +252,14 @@ def name_candidates(ctx: LinkContext, sentence: int) -> list[Candidate]:
         ]
         if not indices:
             continue
+        first = indices[0]
+        while (
+            first - 1 > info.token_start and first - 1 not in covered
+            and doc.tokens[first - 1].pos in ("ADJ", "SPEC") and _capitalised(doc.tokens[first - 1])
+            and not ctx.kb.lookup(doc.tokens[first - 1].text)
+        ):
+            first -= 1  # "de Nationale Veiligheidsraad": keep the name whole
+        indices = list(range(first, indices[-1] + 1))
         covered.update(indices)
         for first, last in _segments(ctx, indices[0], indices[-1]):
             found.extend(resolve_span(ctx, first, last, mention.label))
@@ -229,8 +291,7 @@ def _scan(ctx: LinkContext, first: int, limit: int) -> list[Candidate] | None:
         if not _capitalised(ctx.tokens[last]):
             continue
         surface = ctx.surface(first, last)
-        hits = [(a, r) for a, r in ctx.kb.lookup(surface) if a.kind != "person" or last > first
-                or ctx.tokens[first].pos == "SPEC"]
+        hits = ctx.kb.lookup(surface)
         if not hits:
             continue
         if _blocked(ctx, first, last):

@@ -95,6 +95,8 @@ def _phrase(ctx: LinkContext, index: int, at: dict[int, Candidate]) -> _Phrase |
     while ctx.in_sentence(left, sentence):
         before = ctx.tokens[left]
         if before.pos == "LID" or (before.pos == "VNW" and "det" in before.features):
+            if before.text.lower() == "een":
+                return None  # "een leider van ...": one of several, not the office holder
             phrase.first = left
             break
         if before.pos not in _MODIFIER_POS:
@@ -128,7 +130,7 @@ def _complement(ctx: LinkContext, phrase: _Phrase, at: dict[int, Candidate]) -> 
     if not ctx.in_sentence(index, sentence):
         return
     candidate = at.get(index)
-    if candidate is not None and candidate.first == index:
+    if candidate is not None and candidate.first == index and candidate.label != "ADJ":
         of = _as_of(ctx, candidate)
         if of is not None:
             phrase.of, phrase.last = of, candidate.last
@@ -194,10 +196,8 @@ def _resolve(ctx: LinkContext, phrase: _Phrase, name: Candidate | None) -> Candi
         return None
     if name is not None and holders:
         surface = key(ctx.document.text[name.start : name.end])
-        best = max(
-            (fuzzy.similarity(surface, key(form)) for form in (holders[0].name, *holders[0].aliases)),
-            default=0.0,
-        )
+        forms = (holders[0].name, *holders[0].aliases)
+        best = max((fuzzy.similarity(surface, key(form)) for form in forms), default=0.0)
         if best < 70:  # a name the KB does not know, not today's holder
             holders = []
     if holders:
@@ -205,7 +205,8 @@ def _resolve(ctx: LinkContext, phrase: _Phrase, name: Candidate | None) -> Candi
         return made
     if phrase.of is None or phrase.former:
         return None if name is None else _unknown(made)
-    made.method = "role-office"
+    made.method = "role-office"  # holder unknown to the KB: the office's state or body
+    made.actor_id = phrase.of.id
     made.code = ctx.kb.code_of(phrase.of.id)
     made.sector = ctx.kb.offices.sector(phrase.office)
     made.score = 0.5

@@ -54,6 +54,9 @@ def create_app(db: str | None = None, token: str | None = None, read_only: bool 
         description="Events, actors, dyads and articles of kroniek's temporal knowledge graph. "
         "Every event links to the sentence it came from.",
         lifespan=lifespan,
+        # Swagger UI and ReDoc load their code from a CDN; /docs is our own offline page.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.kroniek = state
     app.add_middleware(BodyLimit, max_bytes=max_body)

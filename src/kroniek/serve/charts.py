@@ -11,7 +11,8 @@ from kroniek.serve.outlines import world
 MAP_W, MAP_H = 960.0, 480.0
 
 
-def timeline(days: list[dict[str, Any]], width: float = 900, height: float = 140) -> dict[str, Any]:
+def timeline(days: list[dict[str, Any]], width: float = 900,
+             height: float = 140) -> dict[str, Any]:
     """Stacked bars per day, one colour per quad."""
     if not days:
         return {"width": width, "height": height, "bars": [], "max": 0}
@@ -27,7 +28,8 @@ def timeline(days: list[dict[str, Any]], width: float = 900, height: float = 140
             y -= h
             bars.append({"x": round(i * step, 1), "y": round(y, 1),
                          "w": round(max(step - 1, 1), 1), "h": round(h, 1),
-                         "colour": QUAD_COLOURS[quad], "title": f"{day['day']}: {day[quad]} {quad}"})
+                         "colour": QUAD_COLOURS[quad],
+                         "title": f"{day['day']}: {day[quad]} {quad}"})
     return {"width": width, "height": height, "bars": bars, "max": peak,
             "first": days[0]["day"], "last": days[-1]["day"]}
 

@@ -1,8 +1,8 @@
-"""Calls into ``kroniek.graph`` (fused events, the defence question) when it is installed.
+"""Calls into ``kroniek.graph``: dyad series, fused events, the defence question.
 
-The graph package is written alongside the web UI; until it provides a function the
-pages and the API say "not available" rather than guess, because an alliance-obligation
-answer that is wrong is worse than none.
+The graph package was written alongside the web UI; where it is missing (an older or
+trimmed install) the pages and the API say "not available" rather than guess, because an
+alliance-obligation answer that is wrong is worse than none.
 """
 
 from __future__ import annotations
@@ -10,43 +10,40 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import importlib
-import inspect
-from collections.abc import Callable
+from types import ModuleType
 from typing import Any
 
-from sqlalchemy.engine import Engine
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
 
+from kroniek.errors import InputError
 from kroniek.kb import KnowledgeBase
-
-DEFENCE_NAMES = ("ask_defence", "defence", "defence_obligation", "obligation", "ask")
-FUSED_NAMES = ("fused_events", "list_fused", "fused")
+from kroniek.store import schema as t
 
 
-def _function(names: tuple[str, ...]) -> Callable[..., Any] | None:
+def _graph() -> ModuleType | None:
     try:
-        graph = importlib.import_module("kroniek.graph")
+        return importlib.import_module("kroniek.graph")
     except ImportError:
         return None
-    for name in names:
-        function = getattr(graph, name, None)
-        if callable(function):
-            return function  # type: ignore[no-any-return]
-    return None
 
 
-def _call(function: Callable[..., Any], **available: Any) -> Any:
-    """Pass the arguments the function names; graph functions differ in what they need."""
-    parameters = inspect.signature(function).parameters
-    takes_all = any(p.kind is p.VAR_KEYWORD for p in parameters.values())
-    return function(**{k: v for k, v in available.items() if takes_all or k in parameters})
+def has_defence() -> bool:
+    graph = _graph()
+    return graph is not None and hasattr(graph, "defence_obligations")
+
+
+def has_fused() -> bool:
+    graph = _graph()
+    return graph is not None and hasattr(graph, "fused_events") and hasattr(t, "fusion_links")
 
 
 def plain(value: Any) -> Any:
     """A graph result as JSON-ready data (dataclasses, dates, tuples, sets)."""
+    if hasattr(value, "to_dict"):
+        return plain(value.to_dict())
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return plain(dataclasses.asdict(value))
-    if hasattr(value, "model_dump"):
-        return plain(value.model_dump())
     if isinstance(value, dict):
         return {str(k): plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple | set | frozenset):
@@ -56,42 +53,61 @@ def plain(value: Any) -> Any:
     return value
 
 
-def has_defence() -> bool:
-    return _function(DEFENCE_NAMES) is not None
-
-
-def has_fused() -> bool:
-    return _function(FUSED_NAMES) is not None
-
-
 def unavailable(what: str) -> dict[str, Any]:
     return {"available": False,
-            "detail": f"{what} is not available: kroniek.graph does not provide it yet"}
+            "detail": f"{what} is not available: kroniek.graph does not provide it"}
 
 
 def defence(engine: Engine, kb: KnowledgeBase, attacked: str, by: str | None,
             where: str | None, at: dt.date) -> dict[str, Any]:
-    function = _function(DEFENCE_NAMES)
-    if function is None:
+    graph = _graph()
+    if graph is None or not hasattr(graph, "defence_obligations"):
         return unavailable("the alliance-obligation question")
     try:
-        answer = _call(function, engine=engine, kb=kb, attacked=attacked, by=by,
-                       attacker=by, where=where, place=where, at=at, day=at, date=at)
-    except (KeyError, ValueError, LookupError) as error:
+        answer = graph.defence_obligations(kb, attacked, by, where, at, engine)
+    except (InputError, KeyError, LookupError) as error:
         return {"available": True, "error": str(error).strip("'\"")}
-    except TypeError as error:
-        return {**unavailable("the alliance-obligation question"), "detail":
-                f"kroniek.graph's defence function takes other arguments: {error}"}
     return {"available": True, "answer": plain(answer)}
 
 
 def fused(engine: Engine, limit: int, offset: int) -> dict[str, Any]:
-    function = _function(FUSED_NAMES)
-    if function is None:
+    graph = _graph()
+    if graph is None or not has_fused():
         return {**unavailable("event fusion"), "items": []}
-    try:
-        items = _call(function, engine=engine, limit=limit, offset=offset)
-    except TypeError as error:
-        return {**unavailable("event fusion"), "items": [],
-                "detail": f"kroniek.graph's fusion function takes other arguments: {error}"}
-    return {"available": True, "items": plain(list(items))}
+    items = graph.fused_events(engine)
+    return {"available": True, "total": len(items),
+            "items": plain(items[offset:offset + limit])}
+
+
+def reports_of(connection: Connection, event_id: int) -> list[dict[str, Any]]:
+    """The other reports fused with an event (empty when fusion has not run or is absent)."""
+    if not has_fused():
+        return []
+    links, e, d = t.fusion_links, t.events, t.documents
+    fused_id = connection.execute(
+        sa.select(links.c.fused_id).where(links.c.event_id == event_id)).scalar()
+    if fused_id is None:
+        return []
+    return [dict(row._mapping) for row in connection.execute(
+        sa.select(e.c.id, e.c.trigger, e.c.status, e.c.date_start, d.c.id.label("document_id"),
+                  d.c.title, d.c.outlet, d.c.published_start, links.c.reason)
+        .join(links, links.c.event_id == e.c.id).join(d, d.c.id == e.c.document_id)
+        .where(links.c.fused_id == fused_id).order_by(d.c.published_start, e.c.id))]
+
+
+def dyad_series(engine: Engine, a: str, b: str, granularity: str) -> list[dict[str, Any]] | None:
+    """Per-period totals from ``kroniek.graph.dyad`` (both directions), or None without it."""
+    graph = _graph()
+    if graph is None or not hasattr(graph, "dyad"):
+        return None
+    result = graph.dyad(engine, a, b, by=granularity)
+    cut = 10 if granularity == "day" else 7
+    periods: dict[str, dict[str, Any]] = {}
+    for part in result.periods:
+        key = part.start.isoformat()[:cut]
+        row = periods.setdefault(key, {"period": key, "events": 0, "score": 0.0, "quads": {}})
+        row["events"] += part.events
+        row["score"] += part.score
+        for quad, count in part.quads.items():
+            row["quads"][quad] = row["quads"].get(quad, 0) + count
+    return [periods[key] for key in sorted(periods)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,14 +30,27 @@ class Segment:
     kinds: list[str] = field(default_factory=list)
     tips: list[str] = field(default_factory=list)
     href: str | None = None
+    anchor: str | None = None  # id of the sentence that starts here, for #s3 links
 
 
 # The link of a segment covered by several spans: the most specific one wins.
-_LINK_ORDER = ("event", "actor", "figure", "quote", "entity")
+_LINK_ORDER = ("event", "actor", "recipient", "figure", "quote", "entity")
 
 
 def load(engine: Engine, document_id: str) -> dict[str, Any] | None:
     return queries.document(engine, document_id)
+
+
+def trigger_span(text: str, start: int, end: int, trigger: str) -> tuple[int, int]:
+    """The trigger's own span: some extractors store the event's whole clause or sentence
+    as its span, and the reader should see the word that made it an event."""
+    if not trigger or text[start:end].lower() == trigger.lower():
+        return start, end
+    found = text.lower().find(trigger.lower(), start, end)
+    if found < 0:
+        found = text.lower().find(trigger.lower().split()[0], start, end)
+        return (found, found + len(trigger.split()[0])) if found >= 0 else (start, end)
+    return found, found + len(trigger)
 
 
 def _date(event: dict[str, Any]) -> str:
@@ -60,7 +74,8 @@ def spans(document: dict[str, Any], participants: dict[int, dict[str, list[str]]
             out.append(Span(m["start"], m["end"], "entity", f"{m['label']} · not linked"))
     for ev in document["events"]:
         who = participants.get(ev["id"], {})
-        out.append(Span(ev["start"], ev["end"], "event",
+        start, end = trigger_span(document["text"], ev["start"], ev["end"], ev["trigger"])
+        out.append(Span(start, end, "event",
                         f"{ev['type']} {ev['mode'] or ''} · {ev['status']} · {_date(ev)} · "
                         f"{','.join(who.get('actor', [])) or '?'} → "
                         f"{','.join(who.get('recipient', [])) or '?'}",
@@ -75,20 +90,25 @@ def spans(document: dict[str, Any], participants: dict[int, dict[str, list[str]]
     return [span for span in out if 0 <= span.start < span.end <= len(document["text"])]
 
 
-def segments(text: str, marks: list[Span]) -> list[Segment]:
+def segments(text: str, marks: list[Span],
+             anchors: dict[int, str] | None = None) -> list[Segment]:
     """Cut ``text`` at every span boundary; each piece knows every span covering it."""
-    cuts = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks)})
+    anchors = anchors or {}
+    cuts = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks),
+                   *(a for a in anchors if 0 <= a < len(text))})
     out: list[Segment] = []
-    for left, right in zip(cuts, cuts[1:], strict=False):
+    for left, right in itertools.pairwise(cuts):
         covering = [m for m in marks if m.start <= left and m.end >= right]
-        if not covering:
-            out.append(Segment(text[left:right]))
-            continue
         kinds = sorted({m.kind for m in covering}, key=_LINK_ORDER.index)
         link = next((m.href for kind in kinds for m in covering if m.kind == kind and m.href),
                     None)
-        out.append(Segment(text[left:right], kinds, [m.tip for m in covering], link))
+        out.append(Segment(text[left:right], kinds, [m.tip for m in covering], link,
+                           anchors.get(left)))
     return out
+
+
+def sentence_anchors(document: dict[str, Any]) -> dict[int, str]:
+    return {s["start"]: f"s{s['sentence_index']}" for s in document["sentences"]}
 
 
 def participants_of(

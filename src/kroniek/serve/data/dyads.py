@@ -31,7 +31,7 @@ def series(connection: Connection, a: str, b: str, granularity: str = "month",
     """Score and event count per period for the dyad (both directions unless ``directed``)."""
     src, dst, where = _pair(a, b, directed)
     bucket = period(granularity)
-    events = (sa.select(sa.distinct(e.c.id).label("id"))
+    events = (sa.select(e.c.id).distinct()
               .select_from(e.join(src, sa.and_(src.c.event_id == e.c.id, src.c.role == "actor"))
                            .join(dst, sa.and_(dst.c.event_id == e.c.id,
                                               dst.c.role == "recipient")))
@@ -50,7 +50,7 @@ def series(connection: Connection, a: str, b: str, granularity: str = "month",
 def event_ids(connection: Connection, a: str, b: str, directed: bool = False,
               limit: int = 500) -> list[int]:
     src, dst, where = _pair(a, b, directed)
-    query = (sa.select(sa.distinct(e.c.id), e.c.date_start)
+    query = (sa.select(e.c.id, e.c.date_start).distinct()
              .select_from(e.join(src, sa.and_(src.c.event_id == e.c.id, src.c.role == "actor"))
                           .join(dst, sa.and_(dst.c.event_id == e.c.id, dst.c.role == "recipient")))
              .where(where).order_by(e.c.date_start.desc().nulls_last()).limit(limit))

@@ -47,15 +47,16 @@ def network(connection: Connection, date_from: dt.date | None = None,
 
 
 def _relations(connection: Connection, codes: set[str]) -> list[dict[str, Any]]:
-    """Stated relations among the shown actors (relations name KB ids; nodes are codes)."""
+    """Stated relations among the shown actors; relations name actors by code or KB id."""
     if not codes:
         return []
-    code_of = dict(connection.execute(sa.select(a.c.id, a.c.code).where(a.c.code.in_(codes))))
-    if not code_of:
-        return []
+    code_of = {code: code for code in codes}
+    code_of.update(connection.execute(
+        sa.select(a.c.id, a.c.code).where(a.c.code.in_(codes))).all())
+    names = list(code_of)
     rows = connection.execute(
         sa.select(r.c.type, r.c.source, r.c.target).distinct()
-        .where(r.c.source.in_(list(code_of)), r.c.target.in_(list(code_of))).limit(300))
+        .where(r.c.source.in_(names), r.c.target.in_(names)).limit(300))
     return [{"source": code_of[row.source], "target": code_of[row.target], "events": 0,
              "score": 0, "kind": "relation", "type": row.type}
             for row in rows if code_of[row.source] != code_of[row.target]]

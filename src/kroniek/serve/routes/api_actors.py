@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Path
 
 from kroniek.serve.data import actors as data
-from kroniek.serve.routes.params import Day, Limit, Text
+from kroniek.serve.routes.params import Day, Limit, Text, day
 from kroniek.serve.state import AppState, get_state
 
 router = APIRouter(tags=["actors"])
@@ -40,4 +40,4 @@ def actor_detail(state: AppState, key: str, at: dt.date | None) -> dict[str, Any
 
 @router.get("/actors/{key}", summary="An actor: roles, relations valid at a date, activity")
 def detail(state: State, key: ActorKey, at: Day = None) -> dict[str, Any]:
-    return actor_detail(state, key, at)
+    return actor_detail(state, key, day(at, "at"))

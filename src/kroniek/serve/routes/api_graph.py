@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends, Path, Query
 from kroniek.serve import graphlink
 from kroniek.serve.data import dyads, maps
 from kroniek.serve.data.network import network as network_data
-from kroniek.serve.routes.params import Day, Limit, Offset
+from kroniek.serve.routes.params import Day, Limit, Offset, day
 from kroniek.serve.state import AppState, get_state
 from kroniek.store import schema as t
 
@@ -23,7 +23,7 @@ Code = Annotated[str, Path(min_length=1, max_length=40, description="event code,
 @router.get("/dyads", summary="The busiest actor-recipient pairs")
 def top(state: State, since: Day = None, limit: Limit = 20) -> dict[str, Any]:
     with state.engine.connect() as connection:
-        return {"items": dyads.top_dyads(connection, since, limit)}
+        return {"items": dyads.top_dyads(connection, day(since, "since"), limit)}
 
 
 @router.get("/dyads/{a}/{b}", summary="Score and counts over time for two actors")
@@ -48,9 +48,10 @@ def relations(state: State,
         query = query.where(sa.or_(r.c.source == actor, r.c.target == actor))
     if type:
         query = query.where(r.c.type == type)
-    if at:
-        query = query.where(sa.or_(r.c.valid_from.is_(None), r.c.valid_from <= at),
-                            sa.or_(r.c.valid_to.is_(None), r.c.valid_to >= at))
+    when = day(at, "at")
+    if when:
+        query = query.where(sa.or_(r.c.valid_from.is_(None), r.c.valid_from <= when),
+                            sa.or_(r.c.valid_to.is_(None), r.c.valid_to >= when))
     with state.engine.connect() as connection:
         return {"items": [dict(row._mapping) for row in connection.execute(query)]}
 
@@ -60,7 +61,8 @@ def network(state: State, date_from: Day = None, date_to: Day = None,
             type: Annotated[str | None, Query(max_length=20)] = None,
             limit: Annotated[int, Query(ge=1, le=1000)] = 150) -> dict[str, Any]:
     with state.engine.connect() as connection:
-        return network_data(connection, date_from, date_to, type or None, limit)
+        return network_data(connection, day(date_from, "date_from"), day(date_to, "date_to"),
+                            type or None, limit)
 
 
 @router.get("/map", summary="Event locations with counts and figures")
@@ -82,4 +84,4 @@ def defence(state: State,
             where: Annotated[str | None, Query(max_length=200)] = None,
             at: Day = None) -> dict[str, Any]:
     return graphlink.defence(state.engine, state.kb, attacked, by or None, where or None,
-                             at or dt.date.today())
+                             day(at, "at") or dt.date.today())

@@ -17,13 +17,22 @@ from kroniek.serve.data.codes import EVENT_TYPES, QUAD_COLOURS, STATUSES, quad_o
 from kroniek.serve.data.events import EventFilter
 from kroniek.serve.data.network import network as network_data
 from kroniek.serve.routes.api_actors import actor_detail
-from kroniek.serve.routes.params import Day, Offset, Order, Sort, event_filter
+from kroniek.serve.routes.params import Day, Offset, Order, Sort, day, event_filter
 from kroniek.serve.state import AppState, get_state
+from kroniek.store import queries
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=FilePath(__file__).parent.parent / "templates")
 templates.env.globals.update(QUAD_COLOURS=QUAD_COLOURS, EVENT_TYPES=EVENT_TYPES,
                              STATUSES=STATUSES, quad_of=quad_of)
+
+
+def _http_url(value: str | None) -> str | None:
+    """Only http(s) links leave the page: a stored ``javascript:`` URL must not be clickable."""
+    return value if value and value.lower().startswith(("http://", "https://")) else None
+
+
+templates.env.filters["http_url"] = _http_url
 State = Annotated[AppState, Depends(get_state)]
 Filter = Annotated[EventFilter, Depends(event_filter)]
 Code = Annotated[str, Path(min_length=1, max_length=40)]
@@ -39,6 +48,13 @@ def error_page(request: Request, status: int, detail: str) -> HTMLResponse:
                                           {"status": status, "detail": detail},
                                           status_code=status)
     return response
+
+
+@router.get("/docs", response_class=HTMLResponse)
+def api_docs(request: Request) -> HTMLResponse:
+    """The OpenAPI description as a page that needs no download (Swagger UI needs a CDN)."""
+    schema = request.app.openapi()
+    return render(request, "api.html", schema=schema)
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -70,8 +86,9 @@ def _evidence(found: dict[str, Any]) -> list[articles.Segment]:
     """The evidence sentence with trigger, actor and recipient spans marked."""
     sentence = found["sentence"]
     base = sentence["start"]
-    marks = [articles.Span(found["start"] - base, found["end"] - base, "event",
-                           f"trigger of {found['type']}")]
+    start, end = articles.trigger_span(found["document"]["text"], found["start"], found["end"],
+                                       found["trigger"])
+    marks = [articles.Span(start - base, end - base, "event", f"trigger of {found['type']}")]
     for mention in found["mentions"]:
         codes = {mention["code"], (mention["actor_id"] or "").upper()}
         ids = {mention["actor_id"]}
@@ -89,16 +106,15 @@ def event_page(request: Request, state: State,
                event_id: Annotated[int, Path(ge=1, le=2**62)]) -> HTMLResponse:
     with state.engine.connect() as connection:
         found = event_data.event(connection, event_id)
-    if found is None:
-        raise HTTPException(404, f"no event {event_id}")
+        if found is None:
+            raise HTTPException(404, f"no event {event_id}")
+        reports = graphlink.reports_of(connection, event_id)
     return render(request, "event.html", ev=found, evidence=_evidence(found),
-                  fused=graphlink.has_fused())
+                  fused=graphlink.has_fused(), reports=reports)
 
 
 @router.get("/documents", response_class=HTMLResponse)
 def documents_page(request: Request, state: State, offset: Offset = 0) -> HTMLResponse:
-    from kroniek.store import queries
-
     return render(request, "documents.html",
                   rows=queries.list_documents(state.engine, PAGE, offset), offset=offset,
                   page=PAGE)
@@ -114,7 +130,8 @@ def article_page(request: Request, state: State,
         who = articles.participants_of(connection, [ev["id"] for ev in document["events"]])
     marks = articles.spans(document, who)
     return render(request, "article.html", doc=document, who=who,
-                  segments=articles.segments(document["text"], marks))
+                  pieces=articles.segments(document["text"], marks,
+                                             articles.sentence_anchors(document)))
 
 
 @router.get("/actors", response_class=HTMLResponse)
@@ -129,7 +146,7 @@ def actors_page(request: Request, state: State,
 def actor_page(request: Request, state: State,
                key: Annotated[str, Path(min_length=1, max_length=120)],
                at: Day = None) -> HTMLResponse:
-    detail = actor_detail(state, key, at)
+    detail = actor_detail(state, key, day(at, "at"))
     with state.engine.connect() as connection:
         ids = actors.recent_events(connection, detail["code"], detail["id"])
         recent = [event_data.event(connection, i) for i in ids[:30]]
@@ -143,7 +160,9 @@ def dyad_page(request: Request, state: State, a: Code, b: Code,
               directed: bool = False) -> HTMLResponse:
     a, b = a.upper(), b.upper()
     with state.engine.connect() as connection:
-        series = dyads.series(connection, a, b, granularity, directed)
+        series = None if directed else graphlink.dyad_series(state.engine, a, b, granularity)
+        if series is None:
+            series = dyads.series(connection, a, b, granularity, directed)
         ids = dyads.event_ids(connection, a, b, directed, 300)
         rows = event_data.events_by_id(connection, ids)
     cut = 10 if granularity == "day" else 7
@@ -160,7 +179,8 @@ def dyad_page(request: Request, state: State, a: Code, b: Code,
 def network_page(request: Request, state: State, date_from: Day = None, date_to: Day = None,
                  type: Annotated[str | None, Query(max_length=20)] = None) -> HTMLResponse:
     with state.engine.connect() as connection:
-        graph = network_data(connection, date_from, date_to, type or None)
+        graph = network_data(connection, day(date_from, "date_from"), day(date_to, "date_to"),
+                             type or None)
     return render(request, "network.html", graph=graph, date_from=date_from, date_to=date_to,
                   type=type or "")
 
@@ -182,7 +202,7 @@ def ask_page(request: Request, state: State,
     answer = None
     if attacked:
         answer = graphlink.defence(state.engine, state.kb, attacked, by or None, where or None,
-                                   at or dt.date.today())
+                                   day(at, "at") or dt.date.today())
     return render(request, "ask.html", answer=answer, attacked=attacked or "", by=by or "",
-                  where=where or "", at=at.isoformat() if at else "",
+                  where=where or "", at=at or "",
                   available=graphlink.has_defence())

@@ -10,7 +10,18 @@ from fastapi import HTTPException, Query
 from kroniek.serve.data.events import EventFilter
 
 Text = Annotated[str | None, Query(max_length=200)]
-Day = Annotated[dt.date | None, Query(description="ISO date, e.g. 2020-10-09")]
+# Dates arrive as text: HTML forms send an empty field as "", which must mean "no date".
+Day = Annotated[str | None, Query(max_length=10, description="ISO date, e.g. 2020-10-09",
+                                  examples=["2020-10-09"])]
+
+
+def day(value: str | None, name: str) -> dt.date | None:
+    if value is None or not value.strip():
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise HTTPException(422, f"{name}: {value!r} is not a date (YYYY-MM-DD)") from None
 Limit = Annotated[int, Query(ge=1, le=500)]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 Sort = Annotated[Literal["date", "type", "status", "score", "id"], Query()]
@@ -37,9 +48,10 @@ def event_filter(
     document: Annotated[str | None, Query(max_length=64)] = None,
     location: Annotated[str | None, Query(max_length=120)] = None,
 ) -> EventFilter:
-    if date_from and date_to and date_from > date_to:
+    start, end = day(date_from, "date_from"), day(date_to, "date_to")
+    if start and end and start > end:
         raise HTTPException(422, "date_from is after date_to")
     return EventFilter(type=_blank(type), mode=_blank(mode), status=_blank(status),
-                       actor=_blank(actor), recipient=_blank(recipient), date_from=date_from,
-                       date_to=date_to, q=_blank(q), document=_blank(document),
+                       actor=_blank(actor), recipient=_blank(recipient), date_from=start,
+                       date_to=end, q=_blank(q), document=_blank(document),
                        location=_blank(location))

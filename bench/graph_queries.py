@@ -1,0 +1,149 @@
+"""Benchmark the graph queries on 1 million synthetic events (SQLite).
+
+Generates documents, events and participants with a skewed actor distribution (a few
+actors take most events, as in real news), bulk-inserts them with SQLAlchemy Core
+executemany, then times ``dyad`` and ``actor`` queries and writes p50/p95 to
+``docs/benchmarks.md`` under its own section "## Graph queries".
+
+    .venv/bin/python bench/graph_queries.py [--events 1000000] [--db /tmp/bench.sqlite]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import statistics
+import time
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from kroniek.graph import dyad
+from kroniek.graph.actors import event_counts, recent_events
+from kroniek.graph.plover import SCORES
+from kroniek.store import open_engine
+from kroniek.store import schema as t
+
+CODES = ["RUS", "UKR", "USA", "CHN", "TUR", "ARM", "AZE", "ISR", "PSE", "IRN", "SYR", "FRA",
+         "DEU", "GBR", "NATO", "EU", "UN", "CSTO", "HAMAS", "HEZBOLLAH"] + [
+    f"X{i:02d}" for i in range(180)]
+TYPES = list(SCORES)
+SECTION = "## Graph queries"
+
+
+def generate(engine: sa.Engine, events: int, seed: int = 5) -> float:
+    rng = random.Random(seed)
+    weights = [1 / (rank + 1) for rank in range(len(CODES))]  # Zipf-like skew
+    start = dt.date(2015, 1, 1)
+    began = time.perf_counter()
+    per_doc = 10
+    with engine.begin() as connection:
+        documents = [
+            {"id": f"d{i:08d}", "key": f"d{i}", "source": "bench", "outlet": "bench",
+             "lang": "nl", "text": "", "words": 0, "published_precision": "day",
+             "date_origin": "none", "date_inferred": False, "nlp_backend": "bench",
+             "ingested_at": dt.datetime.now(dt.UTC)}
+            for i in range(events // per_doc + 1)
+        ]
+        connection.execute(t.documents.insert(), documents)
+    batch = 50_000
+    for offset in range(0, events, batch):
+        rows, parts = [], []
+        for event_id in range(offset + 1, min(offset + batch, events) + 1):
+            day = start + dt.timedelta(days=rng.randrange(3650))
+            kind = rng.choice(TYPES)
+            a, b = rng.choices(CODES, weights, k=2)
+            while b == a:
+                b = rng.choices(CODES, weights)[0]
+            rows.append({
+                "id": event_id, "document_id": f"d{event_id // per_doc:08d}",
+                "sentence_index": 0, "start": 0, "end": 0, "component": "bench",
+                "confidence": 1.0, "event_index": event_id % per_doc, "type": kind,
+                "context": [], "status": "asserted", "reciprocal": False, "trigger": "",
+                "rule": "bench", "date_start": day, "date_end": day, "date_precision": "day",
+                "date_inferred": False, "plover_score": SCORES[kind], "furniture": False,
+            })
+            parts.append({"event_id": event_id, "role": "actor", "position": 0, "code": a})
+            parts.append({"event_id": event_id, "role": "recipient", "position": 0, "code": b})
+        with engine.begin() as connection:
+            connection.execute(t.events.insert(), rows)
+            connection.execute(t.event_participants.insert(), parts)
+    with engine.begin() as connection:
+        connection.exec_driver_sql("ANALYZE")
+    return time.perf_counter() - began
+
+
+def timed(function, runs: int) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+    samples = []
+    for i in range(runs):
+        began = time.perf_counter()
+        function(i)
+        samples.append((time.perf_counter() - began) * 1000)
+    samples.sort()
+    return statistics.median(samples), samples[int(len(samples) * 0.95) - 1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--db", default="/tmp/kroniek-bench.sqlite")
+    parser.add_argument("--runs", type=int, default=100)
+    parser.add_argument(
+        "--report", default=str(Path(__file__).parent.parent / "docs/benchmarks.md"))
+    args = parser.parse_args()
+    path = Path(args.db)
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    engine = open_engine(str(path))
+    load_seconds = generate(engine, args.events)
+    rng = random.Random(1)
+    heavy = CODES[:20]
+    pairs = [tuple(rng.sample(heavy, 2)) for _ in range(args.runs)]
+    windows = []
+    for _ in range(args.runs):
+        first = dt.date(2015, 1, 1) + dt.timedelta(days=rng.randrange(3000))
+        windows.append((first, first + dt.timedelta(days=rng.choice((30, 90, 365)))))
+
+    def dyad_query(i: int) -> None:
+        dyad(engine, pairs[i][0], pairs[i][1], windows[i][0], windows[i][1], by="week")
+
+    def dyad_all_time(i: int) -> None:
+        dyad(engine, pairs[i][0], pairs[i][1], by="week")
+
+    def actor_query(i: int) -> None:
+        code = heavy[i % len(heavy)]
+        event_counts(engine, code, windows[i][0], windows[i][1])
+        recent_events(engine, code, until=windows[i][1])
+
+    results = {
+        "dyad, 30-365 day window, by week": timed(dyad_query, args.runs),
+        "dyad, all 10 years, by week": timed(dyad_all_time, args.runs),
+        "actor, events by month in a 30-365 day window + 10 latest": timed(actor_query, args.runs),
+    }
+    lines = [
+        SECTION, "",
+        f"`bench/graph_queries.py`: {args.events:,} synthetic events (two participants each, "
+        f"{len(CODES)} actor codes with Zipf-like skew, 10 years), SQLite, bulk load "
+        f"{load_seconds:.0f} s; {args.runs} queries each on the 20 most frequent actors "
+        f"(the worst case), measured {dt.date.today().isoformat()}.", "",
+        "| query | p50 ms | p95 ms |", "|---|---:|---:|",
+        *(f"| {name} | {p50:.1f} | {p95:.1f} |" for name, (p50, p95) in results.items()), "",
+        "Indexes (schema migration 2): `event_participants(code, role, event_id)` and "
+        "`(event_id, role, code)`, `events(date_start)`.", "",
+    ]
+    report = Path(args.report)
+    text = report.read_text("utf-8") if report.exists() else "# Benchmarks\n\n"
+    if SECTION in text:
+        head, _, rest = text.partition(SECTION)
+        tail = rest.split("\n## ", 1)
+        text = head + "\n".join(lines) + ("\n## " + tail[1] if len(tail) > 1 else "")
+    else:
+        text = text.rstrip("\n") + "\n\n" + "\n".join(lines)
+    report.parent.mkdir(parents=True, exist_ok=True)
+    report.write_text(text, "utf-8")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()

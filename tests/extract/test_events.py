@@ -1,0 +1,95 @@
+"""The event coder on our own sentences, through the real Frog and the real linker."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kroniek.extract.component import Extractor
+from kroniek.link import Linker
+from kroniek.model import DateInterval, Document, Event
+
+
+@pytest.fixture(scope="module")
+def code(frog):  # type: ignore[no-untyped-def]
+    linker, extractor = Linker(), Extractor()
+
+    def run(text: str, published: str = "2021-03-05") -> Document:
+        day = dt.date.fromisoformat(published)
+        document = Document(id="t", text=text, source="t", key="t",
+                            published=DateInterval(day, day, "day"), date_origin="header")
+        frog.analyse(document)
+        linker(document)
+        extractor(document)
+        return document
+
+    return run
+
+
+def triples(events: list[Event]) -> set[tuple[str, str, str]]:
+    found = set()
+    for event in events:
+        for actor in event.actor:
+            for recipient in event.recipient or ["*"]:
+                found.add((event.type, actor, recipient))
+    return found
+
+
+def test_active_sentence_actor_and_recipient(code) -> None:  # type: ignore[no-untyped-def]
+    document = code("De Verenigde Staten veroordeelden dinsdag de Russische aanval op Oekraïne.")
+    assert ("ACCUSE", "USA", "RUS") in triples(document.events) or (
+        "ACCUSE", "USA", "UKR") in triples(document.events)
+    accuse = next(e for e in document.events if e.type == "ACCUSE")
+    assert accuse.mode == "disapprove" and accuse.status == "asserted"
+    assert accuse.date is not None and accuse.date.start == dt.date(2021, 3, 2)
+
+
+def test_passive_with_door_agent(code) -> None:  # type: ignore[no-untyped-def]
+    document = code("Oekraïne werd zondag door Rusland aangevallen.")
+    assert ("ASSAULT", "RUS", "UKR") in triples(document.events)
+
+
+def test_coordinated_actors(code) -> None:  # type: ignore[no-untyped-def]
+    document = code("Frankrijk en Duitsland riepen Turkije op de troepen terug te trekken.")
+    found = triples(document.events)
+    assert {("REQUEST", "FRA", "TUR"), ("REQUEST", "DEU", "TUR")} <= found
+    request = next(e for e in document.events if e.type == "REQUEST")
+    assert request.mode == "yield"
+
+
+def test_reciprocal_fighting(code) -> None:  # type: ignore[no-untyped-def]
+    document = code("Armenië en Azerbeidzjan vechten al weken met elkaar om de regio.")
+    fighting = [e for e in document.events if e.type == "ASSAULT"]
+    assert fighting and fighting[0].reciprocal
+    assert set(fighting[0].actor) == {"ARM", "AZE"} and fighting[0].recipient == []
+
+
+def test_alleged_status(code) -> None:  # type: ignore[no-untyped-def]
+    document = code("Iran zou drones aan Rusland hebben geleverd.")
+    aid = [e for e in document.events if e.type == "AID"]
+    assert aid and aid[0].status == "alleged" and aid[0].actor == ["IRN"]
+
+
+def test_planned_meeting_becomes_agree(code) -> None:  # type: ignore[no-untyped-def]
+    document = code("Servië en Kosovo sturen volgende week hun onderhandelaars naar Brussel "
+                    "voor overleg.")
+    assert any(e.type == "AGREE" for e in document.events)
+    assert not any(e.type == "CONSULT" for e in document.events)
+
+
+def test_nationals_are_not_their_state(code) -> None:  # type: ignore[no-untyped-def]
+    document = code("Syrische huurlingen vielen gisteren het dorp aan.")
+    assert not any("SYR" in e.actor for e in document.events)
+
+
+def test_infinitive_complement_is_not_an_event(code) -> None:  # type: ignore[no-untyped-def]
+    document = code("De NAVO vroeg Rusland om de aanvallen te stoppen.")
+    assert not any(e.type == "ASSAULT" and "NATO" in e.actor for e in document.events)
+
+
+def test_plover_score_and_furniture_free(code) -> None:  # type: ignore[no-untyped-def]
+    document = code("Turkije bombardeerde maandag stellingen van de PKK in Noord-Irak.")
+    assault = next(e for e in document.events if e.type == "ASSAULT")
+    assert assault.mode == "aerial" and assault.plover_score == -9.5
+    assert ("ASSAULT", "TUR", "PKK") in triples(document.events)
