@@ -54,7 +54,6 @@ def _token_at(tokens: list[Token], offset: int) -> Token | None:
 
 def _preposition(tokens: list[Token], first: int, base: int) -> tuple[str | None, int]:
     """The preposition a noun phrase starting at token ``first`` hangs from, and its start."""
-    agent_nouns, _ = _word_lists()
     position = first - 1
     while position >= base and tokens[position - base].pos in _SKIPPABLE_POS | {"VNW"} and (
         tokens[position - base].pos != "VNW" or tokens[position - base].features.startswith(
@@ -64,10 +63,10 @@ def _preposition(tokens: list[Token], first: int, base: int) -> tuple[str | None
         return None, position + 1
     word = tokens[position - base].lemma.lower()
     if word == "van" and position - 1 >= base:
-        # "de leiders van Armenië": the group acts as the noun phrase it belongs to.
+        # "de leiders van Armenië", "stellingen van Hamas": the possessor stands for the
+        # noun phrase it belongs to, and takes that phrase's place in the clause.
         noun = tokens[position - 1 - base]
-        if noun.pos == "N" and (noun.lemma.lower() in agent_nouns
-                                or noun.text.lower() in agent_nouns):
+        if noun.pos == "N":
             return _preposition(tokens, position - 1, base)
     return word, position
 
@@ -129,14 +128,21 @@ def find_arguments(document: Document, sentence: int, match: Match) -> Arguments
         return None
     entry = match.entry
     start, end = clause_bounds(tokens, match.token)
+    if document.tokens[start].lemma.lower() == "om":
+        return None  # "om ... te helpen met de strijd": a purpose, not an event
     clause = _in(groups, start, end)
     bare = [g for g in clause if g.preposition is None]
     lemmas = {t.lemma.lower() for t in tokens if start <= t.index < end}
-    passive = "worden" in lemmas and any(g.preposition == "door" for g in clause)
+    trigger = document.tokens[match.token]
+    participle = trigger.pos == "WW" and trigger.features.startswith("vd")
+    passive = (participle or "worden" in lemmas) and any(g.preposition == "door" for g in clause)
 
     def by_preposition(word: str, after: int | None = None) -> list[Group]:
-        pool = clause if entry.kind == "verb" else groups
-        return [g for g in pool if g.preposition == word
+        if entry.kind == "verb":
+            # Verb-final subordinate clauses put objects before the verb: the clause is
+            # the limit, not the trigger's position.
+            return [g for g in clause if g.preposition == word]
+        return [g for g in groups if g.preposition == word
                 and (after is None or g.first_token > after)]
 
     subject: Group | None = bare[0] if bare else None

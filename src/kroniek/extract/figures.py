@@ -172,7 +172,8 @@ def _numbers(text: str, offset: int) -> list[_Number]:
     data = _data()
     vague = {v.lower() for v in data["vague"]}
     non_person = {u.lower() for u in data["non_person_units"]}
-    months = r"januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+    months = (r"januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november"
+              r"|december")
     found: list[_Number] = []
     for match in _number_regex().finditer(text):
         token = match.group("number")

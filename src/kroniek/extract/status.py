@@ -104,7 +104,7 @@ def status_of(document: Document, sentence: int, trigger_token: int) -> tuple[st
                 continue
             cue_tokens = {owners[i] for i in range(match.start(), match.end())
                           if i < len(owners)}
-            if trigger_token in cue_tokens and status != "alleged":
+            if cue_tokens == {trigger_token}:
                 continue  # the trigger is not its own cue ("dreigt" as THREATEN)
             if cue.get("needs_infinitive") and not any(
                     document.tokens[i].features.startswith("inf") for i in cue_tokens):

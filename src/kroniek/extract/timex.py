@@ -60,7 +60,8 @@ def _finite(token: Token) -> bool:
 
 def _subordinator(token: Token) -> bool:
     features = token.features.split(",")
-    return (token.pos == "VG" and "onder" in features) or (token.pos == "VNW" and "betr" in features)
+    return (token.pos == "VG" and "onder" in features) or \
+        (token.pos == "VNW" and "betr" in features)
 
 
 def clause_ids(document: Document, sentence: int) -> tuple[list[int], dict[int, int | None]]:
@@ -246,7 +247,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "since_year": re.compile(r"\bsinds\s+(?:(?P<part>begin|eind|medio)\s+)?"
                                  r"(?P<year>(?:19|20)\d{2})\b", flags),
         "date": re.compile(rf"\b(?:(?:{weekday})\s+)?(?P<day>\d{{1,2}})(?:e|ste|de)?\s+"
-                           rf"(?P<month>{month})\b{abbreviation_dot}(?:\s+(?P<year>\d{{4}}))?", flags),
+                           rf"(?P<month>{month})\b{abbreviation_dot}"
+                           rf"(?:\s+(?P<year>\d{{4}}))?", flags),
         "month": re.compile(rf"\b(?:(?P<part>{mpart})\s+)?(?P<month>{_alt(full_months)})\b"
                             rf"(?:\s+(?P<year>\d{{4}}))?", flags),
         "year": re.compile(r"\b(?:(?P<prep>in|vanaf|tot|voor|na|rond|begin|eind|medio|"

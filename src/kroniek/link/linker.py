@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from kroniek.kb import KnowledgeBase, load_kb
-from kroniek.link import coref
+from kroniek.link import coref, plural
 from kroniek.link.context import LinkContext
 from kroniek.link.lexicon import load_lexicon
 from kroniek.link.names import name_candidates
@@ -56,7 +56,7 @@ class Linker:
             coref.note_alliances(ctx, picked)
             ctx.seen.extend(c.actor_id for c in picked if c.actor_id)
             chosen.extend(picked)
-        document.mentions = [self._mention(ctx, c) for c in chosen]
+        document.mentions = plural.resolve(document, [self._mention(ctx, c) for c in chosen])
 
     def _mention(self, ctx: LinkContext, candidate: Candidate) -> Mention:
         code, sector = candidate.code, candidate.sector
