@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from tests.conftest import shared_path
 
 from kroniek.extract.figures import find_figures, parse_number, parse_number_word
 from kroniek.ingest import to_document
 from kroniek.ingest.decode import decode
 from kroniek.ingest.furniture import find_furniture
 from kroniek.ingest.readers import read
-from tests.conftest import shared_path
 
 CASES = [
     ("Bij de aanval kwamen zeker 400 mensen om het leven.", [("dead", 400, "at_least")]),

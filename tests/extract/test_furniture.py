@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from tests.conftest import shared_path
+
 from kroniek.ingest.decode import decode
 from kroniek.ingest.furniture import find_furniture
 from kroniek.ingest.readers import read
-from tests.conftest import shared_path
 
 BODY = ("Donderdag had de topman van de alliantie nog gewaarschuwd voor een interventie. "
         "'We veroordelen alle tussenkomsten die er niet op gericht zijn vrede te brengen', "

@@ -4,6 +4,7 @@ make (code, actor id, coref for pronouns)."""
 from __future__ import annotations
 
 import pytest
+from tests.conftest import shared_path
 
 from kroniek.extract.quotes import find_quotes
 from kroniek.ingest import to_document
@@ -11,7 +12,6 @@ from kroniek.ingest.decode import decode
 from kroniek.ingest.furniture import find_furniture
 from kroniek.ingest.readers import read
 from kroniek.model import Document, Mention
-from tests.conftest import shared_path
 
 
 def link(document: Document, surface: str, code: str, actor: str, label: str = "PER",

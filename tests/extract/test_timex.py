@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from tests.conftest import shared_path
 
 from kroniek.extract.timex import find_time_expressions, refine_publication_date, time_for
 from kroniek.ingest import to_document
 from kroniek.ingest.decode import decode
 from kroniek.ingest.readers import read
 from kroniek.model import DateInterval
-from tests.conftest import shared_path
 
 D = dt.date
 FRIDAY = DateInterval(D(2021, 3, 12), D(2021, 3, 12), "day")  # a Friday

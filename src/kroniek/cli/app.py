@@ -26,6 +26,7 @@ app.command("demo")(demo_command)
 app.add_typer(kb_app, name="kb", help="Search and extend the actor knowledge base.")
 # Commands of later stages register below, one line each.
 from kroniek.cli import graph as _graph  # noqa: E402
+
 app.command("dyad")(_graph.dyad_command)
 app.command("actor")(_graph.actor_command)
 app.command("fuse")(_graph.fuse_command)

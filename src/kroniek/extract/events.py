@@ -6,8 +6,8 @@ import datetime as dt
 
 from kroniek.extract.arguments import Arguments, find_arguments
 from kroniek.extract.lexicon import Lexicon, Match, find_triggers, mode_for
-from kroniek.plover import score
 from kroniek.model import DateInterval, Document, Event, Mention
+from kroniek.plover import score
 
 # An event dated this long before publication is "historical" (DESIGN: "well before").
 HISTORICAL_DAYS = 180
@@ -75,9 +75,7 @@ def apply_plover_rules(event: Event, published: DateInterval | None) -> None:
     if event.type == "CONSULT" and event.status == "future":
         # A planned meeting is an agreement to meet.
         event.type, event.mode, event.status = "AGREE", None, "asserted"
-    if event.type == "CONCEDE" and event.mode == "ceasefire" and event.status == "asserted":
-        return
-    if published and event.date and event.status == "asserted":
-        if event.date.end < published.start - dt.timedelta(days=HISTORICAL_DAYS):
-            event.status = "historical"
+    too_old = published.start - dt.timedelta(days=HISTORICAL_DAYS) if published else None
+    if too_old and event.date and event.status == "asserted" and event.date.end < too_old:
+        event.status = "historical"
     event.plover_score = score(event.type, event.mode)

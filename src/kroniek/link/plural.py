@@ -1,8 +1,10 @@
 """Plural back-references: *de twee landen*, *beide partijen* -> the last pair of states.
 
 Conservative like the rest of coreference: only when the previous sentences (within
-``window``) name exactly two coded states or armed groups; each gets its own mention over
-the phrase's span, so the event coder reads them as one coordinated group.
+``window``) name two actors joined by *en*; each gets its own mention over
+the phrase's span, so the event coder reads them as one coordinated group. The pair is
+the last two different actors named together (*Armenië en Azerbeidzjan*), not merely the
+last two named.
 """
 
 from __future__ import annotations
@@ -32,15 +34,11 @@ def resolve(document: Document, mentions: list[Mention]) -> list[Mention]:
         if sentence is None or any(m.start <= match.start() < m.end for m in mentions):
             continue
         before = [m for m in mentions if m.code and m.start < match.start()
-                  and sentence - window <= m.sentence <= sentence and m.sector is None]
-        pair: dict[str, Mention] = {}
-        for mention in reversed(before):
-            pair.setdefault(mention.code or "", mention)
-            if len(pair) == 2:
-                break
-        if len(pair) != 2 or len({m.code for m in before}) > 3:
-            continue  # too many candidates: better unlinked than wrong
-        for antecedent in sorted(pair.values(), key=lambda m: m.start):
+                  and sentence - window <= m.sentence <= sentence]
+        pair = _last_coordinated_pair(document, before)
+        if pair is None:
+            continue  # no pair named together: better unlinked than wrong
+        for antecedent in pair:
             added.append(Mention(
                 sentence=sentence, start=match.start(), end=match.end(),
                 text=match.group(0), label="PLURAL", actor_id=antecedent.actor_id,
@@ -48,3 +46,11 @@ def resolve(document: Document, mentions: list[Mention]) -> list[Mention]:
                 code=antecedent.code, sector=antecedent.sector,
             ))
     return sorted([*mentions, *added], key=lambda m: (m.start, m.end))
+
+
+def _last_coordinated_pair(document: Document, before: list[Mention]) -> list[Mention] | None:
+    for first, second in zip(reversed(before[:-1]), reversed(before[1:]), strict=True):
+        between = document.text[first.end : second.start].strip().lower()
+        if first.code != second.code and between in {"en", ", en", "&"}:
+            return [first, second]
+    return None
