@@ -38,6 +38,8 @@ class Group:
     first_token: int
     last_token: int
     preposition: str | None  # None for a bare noun phrase
+    direct: str | None = None  # the preposition right before it, before possessor lifting
+    via: str | None = None  # the noun a "van" possessor hangs from ("zijde", "leiders")
     codes: list[str] = field(default_factory=list)
 
 
@@ -71,6 +73,17 @@ def _preposition(tokens: list[Token], first: int, base: int) -> tuple[str | None
     return word, position
 
 
+def _direct(tokens: list[Token], first: int, base: int) -> tuple[str | None, str | None]:
+    position = first - 1
+    while position >= base and tokens[position - base].pos in _SKIPPABLE_POS:
+        position -= 1
+    if position < base or tokens[position - base].pos != "VZ":
+        return None, None
+    word = tokens[position - base].lemma.lower()
+    noun = tokens[position - 1 - base] if position - 1 >= base else None
+    return word, noun.lemma.lower() if word == "van" and noun and noun.pos == "N" else None
+
+
 def groups_in(document: Document, sentence: int) -> list[Group]:
     tokens = document.sentence_tokens(sentence)
     if not tokens:
@@ -91,7 +104,8 @@ def groups_in(document: Document, sentence: int) -> list[Group]:
             previous.last_token = last.index
             continue
         preposition, _ = _preposition(tokens, first.index, base)
-        groups.append(Group([mention], first.index, last.index, preposition))
+        direct, via = _direct(tokens, first.index, base)
+        groups.append(Group([mention], first.index, last.index, preposition, direct, via))
     for group in groups:
         group.codes = [m.code for m in group.mentions if m.code]
     return groups
@@ -103,7 +117,8 @@ def clause_bounds(tokens: list[Token], trigger: int) -> tuple[int, int]:
     _, openers = _word_lists()
     start, end = tokens[0].index, tokens[-1].index + 1
     for position, token in enumerate(tokens):
-        opens = token.lemma.lower() in openers and token.pos in {"VG", "VNW", "BW"}
+        lemma = token.lemma.lower()
+        opens = lemma in openers and (token.pos in {"VG", "VNW", "BW"} or lemma == "om")
         # A fronted subordinate clause ends at the comma before the main clause's verb.
         closes_fronted = (
             token.text == "," and start == tokens[0].index and tokens[0].lemma.lower()
@@ -159,7 +174,8 @@ def find_arguments(document: Document, sentence: int, match: Match) -> Arguments
             actor = adjacent
     if not actor:
         if entry.actor == "pp:van":
-            actor = by_preposition("van", after=match.token) or by_preposition("van")
+            # "rekenen op de inzet van Turkse drones": the possessor itself, not lifted.
+            actor = [g for g in groups if g.direct == "van" and g.first_token > match.token]
         elif entry.actor == "pp:door" or passive:
             actor = by_preposition("door")
         elif entry.actor == "obj":
@@ -178,6 +194,9 @@ def find_arguments(document: Document, sentence: int, match: Match) -> Arguments
                 recipient = by_preposition(word, after=match.token - 1)
                 if recipient:
                     break
+    if not recipient and entry.type in {"AID", "SUPPORT", "COOPERATE"}:
+        # "... om te vechten aan de zijde van X": whose side the help is on.
+        recipient = [g for g in groups if g.via == "zijde" and g not in actor]
     actor_mentions = [m for g in actor for m in g.mentions]
     recipient_mentions = [m for g in recipient for m in g.mentions
                           if m not in actor_mentions]

@@ -39,10 +39,48 @@ class Match:
     span: tuple[int, int]  # character span of the trigger words
 
 
+_SOFT = tuple("tkfsp") + ("ch",)  # 't kofschip: these stems take -te(n) and -t
+_UNSTRESSED = ("be", "ver", "ont", "her", "ge", "er")
+
+
+def inflections(infinitive: str) -> set[str]:
+    """Regular Dutch verb forms of an infinitive (past tense, participles).
+
+    Frog sometimes returns the surface form as the lemma of an inflected verb
+    ("veroordeelden" -> "veroordeelden"); matching these forms recovers the trigger. Written
+    by hand because no maintained Dutch conjugation package is on PyPI; irregular verbs
+    keep relying on Frog's lemma.
+    """
+    particle = next((p for p in PARTICLES if infinitive.startswith(p)
+                     and len(infinitive) > len(p) + 3), "")
+    verb = infinitive[len(particle):]
+    if not verb.endswith("en"):
+        return set()
+    stem = verb[:-2]
+    stems = {stem}
+    if len(stem) > 2 and stem[-1] == stem[-2]:
+        stems = {stem[:-1]}  # bellen -> bel
+    elif len(stem) > 2 and stem[-2] in "aeou" and stem[-3] not in "aeiou":
+        stems.add(stem[:-1] + stem[-2] + stem[-1])  # veroordelen -> veroordeel
+    stems = {s[:-1] + "f" if s.endswith("v") else s[:-1] + "s" if s.endswith("z") else s
+             for s in stems}
+    forms: set[str] = set()
+    for base in stems:
+        soft = base.endswith(_SOFT)
+        past = "te" if soft else "de"
+        ending = "t" if soft else "d"
+        prefix = "" if verb.startswith(_UNSTRESSED) else "ge"
+        forms |= {base + "t", base + past, base + past + "n",
+                  particle + prefix + base + ending, particle + prefix + base + ending + "e",
+                  particle + prefix + base + ending + "en"}
+    return forms
+
+
 @dataclass
 class Lexicon:
     verbs: dict[str, list[Entry]] = field(default_factory=dict)  # full lemma -> entries
     separable: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)
+    forms: dict[str, list[Entry]] = field(default_factory=dict)  # inflected form -> entries
     nouns: dict[str, list[Entry]] = field(default_factory=dict)
     suffixes: list[tuple[str, Entry]] = field(default_factory=list)
     idioms: list[tuple[tuple[str, ...], Entry]] = field(default_factory=list)
@@ -72,6 +110,8 @@ def load_lexicon() -> Lexicon:
         lemma = raw["lemma"]
         entry = _entry(raw, "verb", f"verb:{lemma}")
         lexicon.verbs.setdefault(lemma, []).append(entry)
+        for form in inflections(lemma):
+            lexicon.forms.setdefault(form, []).append(entry)
         for particle in PARTICLES:
             if lemma.startswith(particle) and len(lemma) > len(particle) + 3:
                 key = (particle, lemma[len(particle):])
@@ -104,9 +144,13 @@ def _allowed(entry: Entry, lemmas: set[str]) -> bool:
 
 
 def _overlaps(cues: frozenset[str], lemmas: set[str]) -> bool:
-    # A cue matches a lemma or the head of a compound (``raket`` in ``kruisraket``).
-    return any(lemma in cues or any(lemma.endswith(cue) for cue in cues if len(cue) > 3)
-               for lemma in lemmas)
+    # A cue matches a lemma, its plural (Frog leaves some plurals as lemma) or the head of
+    # a compound (``raket`` in ``kruisraket``).
+    return any(
+        lemma in cues or any(
+            len(cue) > 3 and (lemma.endswith(cue) or lemma in {cue + "s", cue + "en", cue + "n"})
+            for cue in cues)
+        for lemma in lemmas)
 
 
 def _nominal(tokens: list[Token], verb: Token) -> bool:
@@ -168,7 +212,8 @@ def find_triggers(tokens: list[Token], lexicon: Lexicon) -> list[Match]:
         if token.pos == "WW":
             if _nominal(tokens, token) or _complement_infinitive(tokens, token):
                 continue
-            candidates = list(lexicon.verbs.get(lemma, []))
+            candidates = list(lexicon.verbs.get(lemma, [])) or list(
+                lexicon.forms.get(token.text.lower(), []))
             for particle in PARTICLES:
                 for entry in lexicon.separable.get((particle, lemma), []):
                     if _has_particle(tokens, token, particle, entry.loose_particle):

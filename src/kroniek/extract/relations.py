@@ -132,6 +132,8 @@ class _Context:
         for mention in sorted(document.mentions, key=lambda m: (m.start, -m.end)):
             if not mention.actor_id or mention.actor_id not in kb:
                 continue
+            if mention.method == "coref-plural":
+                continue  # this extractor resolves "de twee landen" itself, per relation
             if (mention.start, mention.end, mention.actor_id) in seen:
                 continue
             seen.add((mention.start, mention.end, mention.actor_id))

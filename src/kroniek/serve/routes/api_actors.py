@@ -33,8 +33,8 @@ def actor_detail(state: AppState, key: str, at: dt.date | None) -> dict[str, Any
             "at": day.isoformat(),
             "roles": data.roles(state.kb, actor["id"]),
             "relations": data.relations_at(state.kb, connection, actor["id"], day),
-            "activity": data.activity(connection, actor["code"], actor["id"]),
-            **data.partners(connection, actor["code"], actor["id"]),
+            "activity": data.activity(connection, actor["code"], actor["id"], day),
+            **data.partners(connection, actor["code"], actor["id"], day),
         }
 
 

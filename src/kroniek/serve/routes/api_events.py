@@ -27,7 +27,7 @@ def list_events(state: State, f: Filter, sort: Sort = "date", order: Order = "de
     with state.engine.connect() as connection:
         items = data.list_events(connection, f, sort, order, limit, offset)
         total = data.count_events(connection, f)
-    return {"total": total, "total_capped": total >= 100_000, "limit": limit,
+    return {"total": total, "total_capped": total >= 10_000, "limit": limit,
             "offset": offset, "items": [data.public(item) for item in items]}
 
 

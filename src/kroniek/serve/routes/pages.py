@@ -61,7 +61,7 @@ def api_docs(request: Request) -> HTMLResponse:
 def home(request: Request, state: State) -> HTMLResponse:
     with state.engine.connect() as connection:
         last = overview.latest_date(connection)
-        since = last - dt.timedelta(days=365) if last else None
+        since = last - dt.timedelta(days=90) if last else None
         return render(
             request, "overview.html",
             counts=overview.counts(connection),
