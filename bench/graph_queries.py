@@ -64,8 +64,12 @@ def generate(engine: sa.Engine, events: int, seed: int = 5) -> float:
                 "rule": "bench", "date_start": day, "date_end": day, "date_precision": "day",
                 "date_inferred": False, "plover_score": SCORES[kind], "furniture": False,
             })
-            parts.append({"event_id": event_id, "role": "actor", "position": 0, "code": a})
-            parts.append({"event_id": event_id, "role": "recipient", "position": 0, "code": b})
+            copies = {"date_start": day, "type": kind, "plover_score": SCORES[kind],
+                      "reciprocal": False}
+            parts.append({"event_id": event_id, "role": "actor", "position": 0, "code": a,
+                          **copies})
+            parts.append({"event_id": event_id, "role": "recipient", "position": 0,
+                          "code": b, **copies})
         with engine.begin() as connection:
             connection.execute(t.events.insert(), rows)
             connection.execute(t.event_participants.insert(), parts)

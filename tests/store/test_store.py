@@ -26,7 +26,8 @@ def make_document(text: str = "De NAVO vergaderde.", key: str = "a.txt") -> Docu
     document.mentions = [Mention(0, 3, 7, "NAVO", "ORG", actor_id="nato", code="NATO",
                                  method="alias")]
     document.events = [Event("CONSULT", 0, 0, len(text), "vergaderde", actor=["NATO"],
-                             actor_sector=[None], actor_kb=["nato"])]
+                             actor_sector=[None], actor_kb=["nato"],
+                             date=document.published, plover_score=2.5)]
     return document
 
 
@@ -97,3 +98,20 @@ def test_database_url_resolution(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert database_url() == f"sqlite:///{tmp_path / 'env.sqlite'}"
     assert database_url(str(tmp_path / "x.sqlite")).endswith("x.sqlite")
     assert database_url("postgresql://u@localhost/k") == "postgresql://u@localhost/k"
+
+
+def test_migration_3_fills_participant_copies(tmp_path: Path) -> None:
+    path = str(tmp_path / "k.sqlite")
+    engine = open_engine(path)
+    save(engine, make_document(), "frog")
+    with engine.begin() as connection:  # make it look like a version-2 database
+        connection.exec_driver_sql("DROP INDEX ix_participants_code_role_date")
+        for column in ("date_start", "type", "plover_score", "reciprocal"):
+            connection.exec_driver_sql(f"ALTER TABLE event_participants DROP COLUMN {column}")
+        connection.execute(t.schema_migrations.delete().where(t.schema_migrations.c.version == 3))
+    upgraded = open_engine(path)
+    with upgraded.connect() as connection:
+        row = connection.execute(sa.select(t.event_participants)).one()
+        version = connection.execute(sa.select(sa.func.max(t.schema_migrations.c.version)))
+        assert version.scalar() == LATEST
+    assert (row.type, str(row.date_start)) == ("CONSULT", "2021-03-05")

@@ -39,7 +39,7 @@ class Match:
     span: tuple[int, int]  # character span of the trigger words
 
 
-_SOFT = tuple("tkfsp") + ("ch",)  # 't kofschip: these stems take -te(n) and -t
+_SOFT = (*tuple("tkfsp"), "ch")  # 't kofschip: these stems take -te(n) and -t
 _UNSTRESSED = ("be", "ver", "ont", "her", "ge", "er")
 
 

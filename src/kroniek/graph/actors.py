@@ -57,17 +57,16 @@ def event_counts(
     by: str = "month",
 ) -> dict[dt.date, dict[str, dict[str, int]]]:
     """Events with ``code`` as actor and as recipient, per period and PLOVER type."""
-    p, e = t.event_participants, t.events
+    p = t.event_participants
     query = (
-        sa.select(p.c.role, e.c.date_start, e.c.type, sa.func.count())
-        .select_from(p.join(e, e.c.id == p.c.event_id))
-        .where(p.c.code == code, e.c.date_start.is_not(None))
-        .group_by(p.c.role, e.c.date_start, e.c.type)
+        sa.select(p.c.role, p.c.date_start, p.c.type, sa.func.count())
+        .where(p.c.code == code, p.c.date_start.is_not(None))
+        .group_by(p.c.role, p.c.date_start, p.c.type)
     )
     if since:
-        query = query.where(e.c.date_start >= since)
+        query = query.where(p.c.date_start >= since)
     if until:
-        query = query.where(e.c.date_start <= until)
+        query = query.where(p.c.date_start <= until)
     periods: dict[dt.date, dict[str, dict[str, int]]] = {}
     with engine.connect() as connection:
         for role, day, kind, n in connection.execute(query):
@@ -79,23 +78,28 @@ def event_counts(
 def recent_events(engine: Engine, code: str, limit: int = 10,
                   until: dt.date | None = None) -> list[dict[str, Any]]:
     p, e = t.event_participants, t.events
-    query = (
-        sa.select(e.c.id, e.c.date_start, e.c.type, e.c.status, e.c.trigger, p.c.role,
-                  e.c.document_id)
-        .select_from(p.join(e, e.c.id == p.c.event_id))
-        .where(p.c.code == code)
-        .order_by(e.c.date_start.desc(), e.c.id.desc())
-        .limit(limit)
-    )
-    if until:
-        query = query.where(e.c.date_start <= until)
+    rows = []
     with engine.connect() as connection:
-        return [
-            {"id": r.id, "date": r.date_start.isoformat() if r.date_start else None,
-             "type": r.type, "status": r.status, "role": r.role, "trigger": r.trigger,
-             "document": r.document_id}
-            for r in connection.execute(query)
-        ]
+        # One query per role, each walking the (code, role, date_start) index backwards.
+        for role in ("actor", "recipient"):
+            query = (
+                sa.select(e.c.id, p.c.date_start, e.c.type, e.c.status, e.c.trigger, p.c.role,
+                          e.c.document_id)
+                .select_from(p.join(e, e.c.id == p.c.event_id))
+                .where(p.c.code == code, p.c.role == role)
+                .order_by(p.c.date_start.desc(), p.c.event_id.desc())
+                .limit(limit)
+            )
+            if until:
+                query = query.where(p.c.date_start <= until)
+            rows.extend(connection.execute(query))
+    rows.sort(key=lambda r: (r.date_start or dt.date.min, r.id), reverse=True)
+    return [
+        {"id": r.id, "date": r.date_start.isoformat() if r.date_start else None,
+         "type": r.type, "status": r.status, "role": r.role, "trigger": r.trigger,
+         "document": r.document_id}
+        for r in rows[:limit]
+    ]
 
 
 def actor_timeline(

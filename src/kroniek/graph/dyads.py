@@ -62,24 +62,24 @@ def _directed(source: str, target: str, since: dt.date | None,
     reciprocal events, among the actors too), grouped by day and type."""
     pa = t.event_participants.alias("pa")
     pb = t.event_participants.alias("pb")
-    e = t.events
     role_b = "actor" if reciprocal else "recipient"
+    # The participants table carries the event's date, type and score (schema version 3),
+    # so this is a range scan on (code, role, date_start) without touching events.
     query = (
-        sa.select(e.c.date_start, e.c.type, sa.func.count().label("n"),
-                  sa.func.sum(e.c.plover_score).label("score"),
-                  sa.func.count(e.c.plover_score).label("scored"))
+        sa.select(pa.c.date_start, pa.c.type, sa.func.count().label("n"),
+                  sa.func.sum(pa.c.plover_score).label("score"),
+                  sa.func.count(pa.c.plover_score).label("scored"))
         .select_from(pa)
         .join(pb, sa.and_(pb.c.event_id == pa.c.event_id, pb.c.role == role_b,
                           pb.c.code == target))
-        .join(e, e.c.id == pa.c.event_id)
-        .where(pa.c.role == "actor", pa.c.code == source, e.c.date_start.is_not(None))
-        .group_by(e.c.date_start, e.c.type)
+        .where(pa.c.role == "actor", pa.c.code == source, pa.c.date_start.is_not(None))
+        .group_by(pa.c.date_start, pa.c.type)
     )
-    query = query.where(e.c.reciprocal.is_(True)) if reciprocal else query
+    query = query.where(pa.c.reciprocal.is_(True)) if reciprocal else query
     if since:
-        query = query.where(e.c.date_start >= since)
+        query = query.where(pa.c.date_start >= since)
     if until:
-        query = query.where(e.c.date_start <= until)
+        query = query.where(pa.c.date_start <= until)
     return query
 
 

@@ -21,6 +21,7 @@ Migration = tuple[int, str, Callable[[Connection], None]]
 MIGRATIONS: list[Migration] = [
     (1, "initial schema", lambda connection: None),
     (2, "graph: fused events, fusion links, dyad indexes", lambda c: _graph_tables(c)),
+    (3, "event date, type and score on participants", lambda c: _participant_copies(c)),
 ]
 LATEST = MIGRATIONS[-1][0]
 
@@ -31,6 +32,19 @@ def _graph_tables(connection: Connection) -> None:
     metadata.create_all(connection, tables=GRAPH_TABLES)
     for index in GRAPH_INDEXES:
         index.create(connection, checkfirst=True)
+
+
+def _participant_copies(connection: Connection) -> None:
+    for column, kind in (("date_start", "DATE"), ("type", "VARCHAR(12)"),
+                         ("plover_score", "FLOAT"), ("reciprocal", "BOOLEAN")):
+        connection.exec_driver_sql(f"ALTER TABLE event_participants ADD COLUMN {column} {kind}")
+    connection.exec_driver_sql(
+        "UPDATE event_participants SET (date_start, type, plover_score, reciprocal) = "
+        "(SELECT date_start, type, plover_score, reciprocal FROM events "
+        "WHERE events.id = event_participants.event_id)")
+    connection.exec_driver_sql(
+        "CREATE INDEX ix_participants_code_role_date "
+        "ON event_participants (code, role, date_start, event_id)")
 
 
 def default_database_path() -> Path:

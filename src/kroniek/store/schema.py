@@ -154,7 +154,14 @@ event_participants = sa.Table(
     sa.Column("code", sa.String(40), nullable=False),
     sa.Column("sector", sa.String(12)),
     sa.Column("actor_id", sa.String(120)),
+    # Copies of the event's date, type, score and reciprocity, so that dyad and actor
+    # time series are range scans on one index instead of a lookup per event.
+    sa.Column("date_start", sa.Date),
+    sa.Column("type", sa.String(12)),
+    sa.Column("plover_score", sa.Float),
+    sa.Column("reciprocal", sa.Boolean),
     sa.Index("ix_participants_code_role", "code", "role"),
+    sa.Index("ix_participants_code_role_date", "code", "role", "date_start", "event_id"),
 )
 
 figures = sa.Table(

@@ -138,6 +138,8 @@ def _insert_document(connection: Connection, document: Document, nlp_backend: st
         event_ids.append(event_id)
         participants = [
             {"event_id": event_id, "role": role, "position": i, "code": code,
+             "date_start": date.start if date else None, "type": event.type,
+             "plover_score": event.plover_score, "reciprocal": event.reciprocal,
              "sector": sectors[i] if i < len(sectors) else None,
              "actor_id": kb_ids[i] if i < len(kb_ids) else None}
             for role, codes, sectors, kb_ids in (
