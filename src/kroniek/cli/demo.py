@@ -6,6 +6,7 @@ from importlib.resources import files
 
 from kroniek.cli.common import DbOption, console, engine_for, friendly
 from kroniek.cli.documents import docs_command, stats_command
+from kroniek.cli.events import events_command
 from kroniek.cli.ingest import print_summary
 from kroniek.pipeline import Pipeline, ingest
 from kroniek.store import database_url
@@ -28,4 +29,10 @@ def demo_command(db: DbOption = None) -> None:
     print_summary(summary)
     docs_command(db=db)
     stats_command(db=db)
-    console.print("\nNext: [bold]kroniek show ID[/] to read one article with its entities.")
+    console.rule("a sample of the coded events")
+    events_command(limit=12, db=db)
+    console.print(
+        "\nNext: [bold]kroniek show ID[/] reads one article with its entities, "
+        "[bold]kroniek events --help[/] filters events, and\n"
+        "      [bold].venv/bin/kroniek serve[/] starts the web UI: open "
+        "[bold]http://127.0.0.1:8000/[/] in your browser.", highlight=False)

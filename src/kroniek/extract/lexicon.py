@@ -212,18 +212,21 @@ def find_triggers(tokens: list[Token], lexicon: Lexicon) -> list[Match]:
         if token.pos == "WW":
             if _nominal(tokens, token) or _complement_infinitive(tokens, token):
                 continue
-            candidates = list(lexicon.verbs.get(lemma, [])) or list(
-                lexicon.forms.get(token.text.lower(), []))
+            # A separable verb with its particle is the more specific reading:
+            # "eisten ... op" is opeisen (claim), not eisen (demand).
             for particle in PARTICLES:
                 for entry in lexicon.separable.get((particle, lemma), []):
                     if _has_particle(tokens, token, particle, entry.loose_particle):
                         candidates.append(entry)
+            candidates += list(lexicon.verbs.get(lemma, [])) or list(
+                lexicon.forms.get(token.text.lower(), []))
         elif token.pos == "N":
             candidates = list(lexicon.nouns.get(lemma, []))
             candidates += [entry for suffix, entry in lexicon.suffixes if lemma.endswith(suffix)]
         for entry in candidates:
             if _allowed(entry, lemmas):
-                matches.append(Match(entry, token.index, (token.start, token.end)))
+                if entry.type != "none":  # "none" entries block a misleading reading
+                    matches.append(Match(entry, token.index, (token.start, token.end)))
                 used.add(token.index)
                 break
     return sorted(matches, key=lambda match: match.span)

@@ -250,6 +250,8 @@ def name_candidates(ctx: LinkContext, sentence: int) -> list[Candidate]:
             t.index for t in doc.tokens[info.token_start : info.token_end]
             if t.start < mention.end and mention.start < t.end
         ]
+        while len(indices) > 1 and not _capitalised(doc.tokens[indices[-1]]):
+            indices.pop()  # Frog's span sometimes swallows a following "zaterdag"
         if not indices:
             continue
         first = indices[0]
