@@ -30,5 +30,18 @@ def score(event_type: str, mode: str | None) -> float:
 def quad_number(event_type: str) -> int:
     """PLOVER's quad code: 1 verbal and 2 material cooperation, 3 verbal and 4 material
     conflict."""
-    return ["verbal_cooperation", "material_cooperation", "verbal_conflict",
-            "material_conflict"].index(quad(event_type)) + 1
+    return QUAD_ORDER.index(quad(event_type)) + 1
+
+
+QUAD_ORDER = ("verbal_cooperation", "material_cooperation", "verbal_conflict",
+              "material_conflict")
+
+
+def quad_label(event_type: str) -> str:
+    """``verbal cooperation`` and so on, for people."""
+    return quad(event_type).replace("_", " ")
+
+
+def types_by_quad() -> dict[str, tuple[str, ...]]:
+    return {q.replace("_", " "): tuple(t for t in categories() if quad(t) == q)
+            for q in QUAD_ORDER}

@@ -1,24 +1,12 @@
-"""PLOVER quad categories and default scores (PLOVER manual, tables "Quad categories" and
-"PLOVER conflict--cooperation scores"), for events stored without a score."""
+"""PLOVER quads and scores as the graph reports them, from :mod:`kroniek.plover`."""
 
 from __future__ import annotations
 
-QUADS: dict[str, tuple[int, str]] = {}
-for _number, _name, _types in (
-    (1, "verbal cooperation", ("AGREE", "CONSULT", "SUPPORT", "CONCEDE")),
-    (2, "material cooperation", ("COOPERATE", "AID", "RETREAT")),
-    (3, "verbal conflict", ("REQUEST", "ACCUSE", "REJECT", "SANCTION", "THREATEN")),
-    (4, "material conflict", ("PROTEST", "MOBILIZE", "COERCE", "ASSAULT")),
-):
-    for _type in _types:
-        QUADS[_type] = (_number, _name)
+from kroniek import plover
 
-# Category scores; ACCUSE is printed as 3 in the manual's table, a sign slip: all its modes
-# are negative and it is verbal conflict, so -3.
-SCORES: dict[str, float] = {
-    "AGREE": 2.5, "CONSULT": 2.5, "SUPPORT": 5, "CONCEDE": 4.5, "COOPERATE": 9.5, "AID": 10,
-    "RETREAT": 6.5, "REQUEST": 0, "ACCUSE": -3, "REJECT": -2, "THREATEN": -3.5, "PROTEST": -5,
-    "SANCTION": -6, "MOBILIZE": -5.5, "COERCE": -7, "ASSAULT": -9,
+QUADS: dict[str, tuple[int, str]] = {
+    event_type: (plover.quad_number(event_type), plover.quad_label(event_type))
+    for event_type in plover.categories()
 }
 
 
@@ -27,4 +15,7 @@ def quad(event_type: str) -> tuple[int, str]:
 
 
 def score(event_type: str, stored: float | None = None) -> float:
-    return stored if stored is not None else SCORES.get(event_type.upper(), 0.0)
+    """The stored score, else the category's base score from the manual's table."""
+    if stored is not None:
+        return stored
+    return plover.score(event_type.upper(), None) if event_type.upper() in QUADS else 0.0
