@@ -6,12 +6,12 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-import yaml
+from kroniek.datafiles import load_yaml
 
 
 @cache
 def _table() -> dict[str, Any]:
-    return yaml.safe_load((files("kroniek") / "plover.yaml").read_text())
+    return load_yaml((files("kroniek") / "plover.yaml").read_text())
 
 
 def categories() -> list[str]:

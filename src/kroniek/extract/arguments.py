@@ -15,8 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 
-import yaml
-
+from kroniek.datafiles import load_yaml
 from kroniek.extract.lexicon import Match
 from kroniek.model import Document, Mention, Token
 
@@ -26,7 +25,7 @@ _COORDINATION = re.compile(r"^(?:\s|,|en|of|evenals|alsook|alsmede|noch|de|het|&
 
 @cache
 def _word_lists() -> tuple[frozenset[str], frozenset[str]]:
-    data = yaml.safe_load((files("kroniek.extract") / "data" / "triggers.yaml").read_text())
+    data = load_yaml((files("kroniek.extract") / "data" / "triggers.yaml").read_text())
     return frozenset(data["agent_nouns"]), frozenset(data["clause_openers"])
 
 

@@ -16,6 +16,17 @@ from kroniek.model import DateInterval, Document, Event
 COMPONENT = "extract.events"
 
 
+def _first_per_sentence(
+    expressions: list[timex.TimeExpression],
+) -> dict[int, timex.TimeExpression]:
+    """The first time expression of each sentence (what ``timex.time_for`` would pick),
+    from the document-wide list already computed, instead of rescanning each sentence."""
+    first: dict[int, timex.TimeExpression] = {}
+    for expression in sorted(expressions, key=lambda e: e.start):
+        first.setdefault(expression.sentence, expression)
+    return first
+
+
 class Extractor:
     name = "extract"
 
@@ -26,6 +37,7 @@ class Extractor:
     def __call__(self, document: Document) -> None:
         timex.refine_publication_date(document)
         expressions = timex.find_time_expressions(document)
+        by_sentence = _first_per_sentence(expressions)
         document.events = []
         for sentence in document.sentences:
             if document.in_furniture(sentence.start):
@@ -39,7 +51,7 @@ class Extractor:
                     self._ongoing_date(document, event, expressions)
                 else:
                     event.status, _cue = status.status_of(document, sentence.index, token)
-                    self._date(document, event, expressions)
+                    self._date(document, event, by_sentence)
                 apply_plover_rules(event, document.published)
                 document.events.append(event)
         document.figures = figures.find_figures(document)
@@ -50,15 +62,15 @@ class Extractor:
 
     @staticmethod
     def _date(document: Document, event: Event,
-              expressions: list[timex.TimeExpression]) -> None:
-        in_sentence = timex.time_for(document, event.sentence)
+              by_sentence: dict[int, timex.TimeExpression]) -> None:
+        in_sentence = by_sentence.get(event.sentence)
         if in_sentence is None:
             # News carries a day over to the next sentence ("Donderdag waarschuwde hij...
             # Hij gaf ook..."), but not across paragraphs.
             paragraph = document.sentences[event.sentence].paragraph
             previous = event.sentence - 1
             if previous >= 0 and document.sentences[previous].paragraph == paragraph:
-                in_sentence = timex.time_for(document, previous)
+                in_sentence = by_sentence.get(previous)
                 if in_sentence is not None and in_sentence.kind in {"since", "span", "year"}:
                     in_sentence = None
         if in_sentence is not None:

@@ -16,8 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal, cast
 
-import yaml
-
+from kroniek.datafiles import load_yaml
 from kroniek.model import Document, Figure, Qualifier
 
 DATA = Path(__file__).resolve().parent / "data" / "figures.yaml"
@@ -26,7 +25,7 @@ Kind = Literal["dead", "injured", "displaced", "arrested"]
 
 @cache
 def _data() -> dict[str, Any]:
-    return cast(dict[str, Any], yaml.safe_load(DATA.read_text(encoding="utf-8")))
+    return cast(dict[str, Any], load_yaml(DATA.read_text(encoding="utf-8")))
 
 
 def _alternation(phrases: list[str]) -> str:

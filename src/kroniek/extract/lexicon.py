@@ -7,8 +7,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-import yaml
-
+from kroniek.datafiles import load_yaml
 from kroniek.model import Token
 
 # Separable verb particles: ``oproepen`` also matches ``riep ... op``.
@@ -104,7 +103,7 @@ def _entry(raw: dict[str, Any], kind: str, rule: str) -> Entry:
 
 @cache
 def load_lexicon() -> Lexicon:
-    data = yaml.safe_load((files("kroniek.extract") / "data" / "triggers.yaml").read_text())
+    data = load_yaml((files("kroniek.extract") / "data" / "triggers.yaml").read_text())
     lexicon = Lexicon()
     for raw in data["verbs"]:
         lemma = raw["lemma"]

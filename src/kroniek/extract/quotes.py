@@ -24,8 +24,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, cast
 
-import yaml
-
+from kroniek.datafiles import load_yaml
 from kroniek.model import Document, Mention, Quote
 
 DATA = Path(__file__).resolve().parent / "data" / "quotes.yaml"
@@ -34,7 +33,7 @@ PERSON_LABELS = {"PER", "ROLE", "PRON"}
 
 @cache
 def _data() -> dict[str, Any]:
-    return cast(dict[str, Any], yaml.safe_load(DATA.read_text(encoding="utf-8")))
+    return cast(dict[str, Any], load_yaml(DATA.read_text(encoding="utf-8")))
 
 
 @dataclass

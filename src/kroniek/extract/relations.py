@@ -17,8 +17,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from kroniek.datafiles import load_yaml
 from kroniek.kb import KnowledgeBase
 from kroniek.model import Document, Mention, Relation, Token
 
@@ -83,7 +82,7 @@ def _pattern(kind: str, sequence: str, entry: dict[str, Any]) -> Pattern:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    data: dict[str, Any] = yaml.safe_load(
+    data: dict[str, Any] = load_yaml(
         resources.files("kroniek.extract").joinpath("data/relations.yaml").read_text("utf-8")
     )
     patterns = []

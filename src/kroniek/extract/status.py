@@ -17,8 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, cast
 
-import yaml
-
+from kroniek.datafiles import load_yaml
 from kroniek.extract.timex import clause_ids, clause_tense, time_for
 from kroniek.model import Document, Token
 
@@ -28,7 +27,7 @@ ORDER = ("hypothetical", "negated", "alleged", "future")
 
 @cache
 def _data() -> dict[str, Any]:
-    return cast(dict[str, Any], yaml.safe_load(DATA.read_text(encoding="utf-8")))
+    return cast(dict[str, Any], load_yaml(DATA.read_text(encoding="utf-8")))
 
 
 def _words(tokens: list[Token]) -> tuple[str, list[int]]:

@@ -23,9 +23,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any, cast
 
-import yaml
 from dateutil.relativedelta import relativedelta
 
+from kroniek.datafiles import load_yaml
 from kroniek.extract.figures import parse_number
 from kroniek.model import DateInterval, DatePrecision, Document, Token
 
@@ -49,7 +49,7 @@ class TimeExpression:
 
 @cache
 def _data() -> dict[str, Any]:
-    return cast(dict[str, Any], yaml.safe_load(DATA.read_text(encoding="utf-8")))
+    return cast(dict[str, Any], load_yaml(DATA.read_text(encoding="utf-8")))
 
 
 # --- clauses and tense (also used by kroniek.extract.status) ---------------------------

@@ -15,9 +15,9 @@ from importlib import resources
 from typing import Any
 
 import sqlalchemy as sa
-import yaml
 from sqlalchemy.engine import Engine
 
+from kroniek.datafiles import load_yaml
 from kroniek.graph.common import ident, resolve
 from kroniek.kb import DefenceClause, KnowledgeBase
 from kroniek.store import schema as t
@@ -66,7 +66,7 @@ class DefenceAnswer:
 @lru_cache(maxsize=1)
 def _scopes() -> dict[str, Any]:
     text = resources.files("kroniek.graph").joinpath("data/scopes.yaml").read_text("utf-8")
-    return yaml.safe_load(text)  # type: ignore[no-any-return]
+    return load_yaml(text)  # type: ignore[no-any-return]
 
 
 def _place_status(

@@ -7,8 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from kroniek.datafiles import load_yaml
 from kroniek.kb.text import fold
 
 DATA = Path(__file__).with_name("data") / "lexicon.yaml"
@@ -53,7 +52,7 @@ def _lower_set(values: list[str]) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def load_lexicon(path: Path = DATA) -> Lexicon:
     with path.open(encoding="utf-8") as handle:
-        doc: dict[str, Any] = yaml.safe_load(handle)
+        doc: dict[str, Any] = load_yaml(handle)
     return Lexicon(
         locative_prepositions=frozenset(doc["locative_prepositions"]),
         non_state_nouns={fold(k): v for k, v in doc["non_state_nouns"].items()},

@@ -13,14 +13,13 @@ import re
 from functools import cache
 from importlib.resources import files
 
-import yaml
-
+from kroniek.datafiles import load_yaml
 from kroniek.model import Document, Mention
 
 
 @cache
 def _settings() -> tuple[re.Pattern[str], int]:
-    data = yaml.safe_load((files("kroniek.link") / "data" / "plural.yaml").read_text())
+    data = load_yaml((files("kroniek.link") / "data" / "plural.yaml").read_text())
     phrases = sorted(data["phrases"], key=len, reverse=True)
     pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b", re.IGNORECASE)
     return pattern, int(data["window"])
