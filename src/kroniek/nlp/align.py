@@ -21,8 +21,15 @@ class Aligner:
 
     def place(self, parts: list[str]) -> tuple[int, int]:
         """Offsets of the next token made of ``parts``; advances the cursor."""
-        pattern = r"\s*".join(re.escape(part) for part in parts)
         window = self.text[self.cursor : self.cursor + SEARCH_WINDOW + len("".join(parts)) * 2]
+        if len(parts) == 1:
+            # The common case needs no regular expression (one compiled per token adds up).
+            at = window.find(parts[0])
+            if at >= 0:
+                start = self.cursor + at
+                self.cursor = start + len(parts[0])
+                return start, self.cursor
+        pattern = r"\s*".join(re.escape(part) for part in parts)
         found = re.search(pattern, window)
         if found is None:
             # The tokeniser changed the characters: claim as many of the next non-space
