@@ -42,12 +42,17 @@ class EventFilter:
         return out
 
 
-def _participant(role: str, who: str) -> sa.ColumnElement[bool]:
+def _participant(role: str, who: str, f: EventFilter) -> sa.ColumnElement[bool]:
     # Codes are upper case (RUS), KB ids lower case (rus): one parameter serves both. A
-    # code alone keeps to the (code, role) index; the OR is only for KB ids.
+    # code alone keeps to the (code, role, date_start) index, and the event's start date
+    # copied onto participants bounds it there. (No lower bound: an event dated "since
+    # 2014" still overlaps a later range.)
     match = (p.c.code == who if who == who.upper()
              else sa.or_(p.c.code == who.upper(), p.c.actor_id == who))
-    return sa.exists().where(p.c.event_id == e.c.id, p.c.role == role, match)
+    ids = sa.select(p.c.event_id).where(p.c.role == role, match)
+    if f.date_to:
+        ids = ids.where(p.c.date_start <= f.date_to)
+    return e.c.id.in_(ids)
 
 
 def conditions(f: EventFilter) -> list[sa.ColumnElement[bool]]:
@@ -59,9 +64,9 @@ def conditions(f: EventFilter) -> list[sa.ColumnElement[bool]]:
     if f.status:
         where.append(e.c.status == f.status)
     if f.actor:
-        where.append(_participant("actor", f.actor))
+        where.append(_participant("actor", f.actor, f))
     if f.recipient:
-        where.append(_participant("recipient", f.recipient))
+        where.append(_participant("recipient", f.recipient, f))
     if f.date_from:
         where.append(e.c.date_end >= f.date_from)
     if f.date_to:
