@@ -57,18 +57,25 @@ def event_ids(connection: Connection, a: str, b: str, directed: bool = False,
     return [row[0] for row in connection.execute(query)]
 
 
+def dyad_totals(limit: int) -> sa.Select[Any]:
+    """Events and summed score per (actor, recipient) pair, busiest first; callers add
+    their own date and type conditions on ``events``."""
+    src, dst = p.alias("src"), p.alias("dst")
+    return (sa.select(src.c.code.label("actor"), dst.c.code.label("recipient"),
+                      sa.func.count().label("events"),
+                      sa.func.sum(score_expression(e)).label("score"))
+            .select_from(e.join(src, sa.and_(src.c.event_id == e.c.id, src.c.role == "actor"))
+                         .join(dst, sa.and_(dst.c.event_id == e.c.id,
+                                            dst.c.role == "recipient")))
+            .where(src.c.code != dst.c.code)
+            .group_by(src.c.code, dst.c.code)
+            .order_by(sa.func.count().desc()).limit(limit))
+
+
 def top_dyads(connection: Connection, since: dt.date | None = None,
               limit: int = 10) -> list[dict[str, Any]]:
     """The busiest (actor, recipient) pairs, optionally only since a date (keeps it fast)."""
-    src, dst = p.alias("src"), p.alias("dst")
-    query = (sa.select(src.c.code.label("actor"), dst.c.code.label("recipient"),
-                       sa.func.count().label("events"),
-                       sa.func.sum(score_expression(e)).label("score"))
-             .select_from(e.join(src, sa.and_(src.c.event_id == e.c.id, src.c.role == "actor"))
-                          .join(dst, sa.and_(dst.c.event_id == e.c.id,
-                                             dst.c.role == "recipient")))
-             .group_by(src.c.code, dst.c.code)
-             .order_by(sa.func.count().desc()).limit(limit))
+    query = dyad_totals(limit)
     if since is not None:
         query = query.where(e.c.date_start >= since)
     return [dict(row._mapping) for row in connection.execute(query)]

@@ -8,7 +8,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from kroniek.serve.data.codes import score_expression
+from kroniek.serve.data.dyads import dyad_totals
 from kroniek.store import schema as t
 
 e, p, a, r = t.events, t.event_participants, t.actors, t.relations
@@ -17,22 +17,15 @@ e, p, a, r = t.events, t.event_participants, t.actors, t.relations
 def network(connection: Connection, date_from: dt.date | None = None,
             date_to: dt.date | None = None, event_type: str | None = None,
             limit: int = 150) -> dict[str, Any]:
-    src, dst = p.alias("src"), p.alias("dst")
-    query = (sa.select(src.c.code.label("source"), dst.c.code.label("target"),
-                       sa.func.count().label("events"),
-                       sa.func.sum(score_expression(e)).label("score"))
-             .select_from(e.join(src, sa.and_(src.c.event_id == e.c.id, src.c.role == "actor"))
-                          .join(dst, sa.and_(dst.c.event_id == e.c.id,
-                                             dst.c.role == "recipient")))
-             .where(src.c.code != dst.c.code)
-             .group_by(src.c.code, dst.c.code).order_by(sa.func.count().desc()).limit(limit))
+    query = dyad_totals(limit)
     if date_from:
         query = query.where(e.c.date_end >= date_from)
     if date_to:
         query = query.where(e.c.date_start <= date_to)
     if event_type:
         query = query.where(e.c.type == event_type.upper())
-    edges = [{**dict(row._mapping), "kind": "event"} for row in connection.execute(query)]
+    edges = [{"source": row.actor, "target": row.recipient, "events": row.events,
+              "score": row.score, "kind": "event"} for row in connection.execute(query)]
     codes = {edge["source"] for edge in edges} | {edge["target"] for edge in edges}
     names = dict(connection.execute(sa.select(a.c.code, a.c.name).where(a.c.code.in_(codes))
                                     ).all()) if codes else {}
