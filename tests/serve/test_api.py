@@ -32,6 +32,29 @@ def test_events_filter_and_paginate(client: TestClient) -> None:
     assert mine and all(actor in item["actor"] for item in mine)
 
 
+def test_text_search_and_actor_with_dates(client: TestClient) -> None:
+    events = client.get("/api/v1/events", params={"limit": 200}).json()["items"]
+    target = next(item for item in events if len(item["trigger"]) >= 6)
+    # Part of the trigger word, in upper case: the trigram index matches substrings.
+    fragment = target["trigger"][1:5].upper()
+    found = client.get("/api/v1/events", params={"q": fragment, "limit": 200}).json()["items"]
+    assert target["id"] in {item["id"] for item in found}
+    assert client.get("/api/v1/events", params={"q": "qqxqq"}).json()["items"] == []
+    # Two letters are below the index's reach and still match through LIKE.
+    short = client.get("/api/v1/events", params={"q": fragment[:2], "limit": 200}).json()
+    assert target["id"] in {item["id"] for item in short["items"]}
+    dated = next(item for item in events if item["actor"] and item["date_start"])
+    window = {"actor": dated["actor"][0], "date_from": dated["date_start"],
+              "date_to": dated["date_start"], "limit": 200}
+    inside = client.get("/api/v1/events", params=window).json()
+    assert dated["id"] in {item["id"] for item in inside["items"]}
+    assert inside["total"] == len(inside["items"])
+    assert len({item["id"] for item in inside["items"]}) == len(inside["items"])
+    before = client.get("/api/v1/events", params={**window, "date_from": "1998-01-01",
+                                                    "date_to": "1999-01-01"}).json()
+    assert before["items"] == [] and before["total"] == 0
+
+
 def test_event_detail_has_evidence(client: TestClient) -> None:
     event = client.get("/api/v1/events").json()["items"][0]
     detail = client.get(f"/api/v1/events/{event['id']}").json()

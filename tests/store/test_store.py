@@ -100,11 +100,21 @@ def test_database_url_resolution(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert database_url("postgresql://u@localhost/k") == "postgresql://u@localhost/k"
 
 
+def downgrade_to_3(connection: sa.Connection) -> None:
+    """Remove what schema version 4 added, as a database from an older kroniek has it."""
+    for table in ("actor_days", "dyad_days", "event_text"):
+        connection.exec_driver_sql(f"DROP TABLE {table}")
+    for index in ("ix_events_type_date", "ix_events_date_type"):
+        connection.exec_driver_sql(f"DROP INDEX {index}")
+    connection.execute(t.schema_migrations.delete().where(t.schema_migrations.c.version == 4))
+
+
 def test_migration_3_fills_participant_copies(tmp_path: Path) -> None:
     path = str(tmp_path / "k.sqlite")
     engine = open_engine(path)
     save(engine, make_document(), "frog")
     with engine.begin() as connection:  # make it look like a version-2 database
+        downgrade_to_3(connection)
         connection.exec_driver_sql("DROP INDEX ix_participants_code_role_date")
         for column in ("date_start", "type", "plover_score", "reciprocal"):
             connection.exec_driver_sql(f"ALTER TABLE event_participants DROP COLUMN {column}")

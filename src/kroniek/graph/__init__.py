@@ -7,7 +7,7 @@ series, actor timelines, collective-defence reasoning and a networkx view of it 
 from kroniek.graph.actors import ActorTimeline, actor_timeline
 from kroniek.graph.build import build_graph
 from kroniek.graph.defence import ClauseAssessment, DefenceAnswer, defence_obligations
-from kroniek.graph.dyads import Dyad, DyadPeriod, dyad
+from kroniek.graph.dyads import Dyad, DyadPeriod, busiest_pairs, counterparts, dyad
 from kroniek.graph.fusion import FusionSummary, fuse, fused_events, unfuse
 from kroniek.graph.plover import quad, score
 from kroniek.graph.relations import RelationFact, kb_relations, relations_at, text_relations
@@ -22,6 +22,8 @@ __all__ = [
     "RelationFact",
     "actor_timeline",
     "build_graph",
+    "busiest_pairs",
+    "counterparts",
     "defence_obligations",
     "dyad",
     "fuse",

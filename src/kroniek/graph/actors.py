@@ -8,12 +8,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
-from kroniek.graph.common import bucket, ident, resolve
+from kroniek.graph.common import as_date, connected, ident, period_start, resolve
 from kroniek.graph.relations import RelationFact, relations_at
 from kroniek.kb import KnowledgeBase
 from kroniek.store import schema as t
+from kroniek.store.schema import actor_days
 
 
 @dataclass
@@ -53,33 +54,32 @@ def _roles(kb: KnowledgeBase, actor_id: str) -> list[dict[str, Any]]:
 
 
 def event_counts(
-    engine: Engine, code: str, since: dt.date | None = None, until: dt.date | None = None,
-    by: str = "month",
+    bind: Engine | Connection, code: str, since: dt.date | None = None,
+    until: dt.date | None = None, by: str = "month",
 ) -> dict[dt.date, dict[str, dict[str, int]]]:
-    """Events with ``code`` as actor and as recipient, per period and PLOVER type."""
-    p = t.event_participants
-    query = (
-        sa.select(p.c.role, p.c.date_start, p.c.type, sa.func.count())
-        .where(p.c.code == code, p.c.date_start.is_not(None))
-        .group_by(p.c.role, p.c.date_start, p.c.type)
-    )
-    if since:
-        query = query.where(p.c.date_start >= since)
-    if until:
-        query = query.where(p.c.date_start <= until)
+    """Events with ``code`` as actor and as recipient, per period and PLOVER type, from
+    the daily totals in ``actor_days``."""
+    d = actor_days
     periods: dict[dt.date, dict[str, dict[str, int]]] = {}
-    with engine.connect() as connection:
-        for role, day, kind, n in connection.execute(query):
-            cell = periods.setdefault(bucket(day, by), {}).setdefault(role, {})
-            cell[kind] = cell.get(kind, 0) + n
+    with connected(bind) as connection:
+        start = period_start(d.c.day, by, connection.dialect.name).label("start")
+        query = (sa.select(d.c.role, start, d.c.type, sa.func.sum(d.c.events))
+                 .where(d.c.code == code).group_by(d.c.role, start, d.c.type))
+        if since:
+            query = query.where(d.c.day >= since)
+        if until:
+            query = query.where(d.c.day <= until)
+        for role, first, kind, n in connection.execute(query):
+            cell = periods.setdefault(as_date(first), {}).setdefault(role, {})
+            cell[kind] = cell.get(kind, 0) + int(n)
     return periods
 
 
-def recent_events(engine: Engine, code: str, limit: int = 10,
+def recent_events(bind: Engine | Connection, code: str, limit: int = 10,
                   until: dt.date | None = None) -> list[dict[str, Any]]:
     p, e = t.event_participants, t.events
     rows = []
-    with engine.connect() as connection:
+    with connected(bind) as connection:
         # One query per role, each walking the (code, role, date_start) index backwards.
         for role in ("actor", "recipient"):
             query = (

@@ -9,7 +9,8 @@ import networkx as nx
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from kroniek.graph.plover import quad, score
+from kroniek.graph.dyads import default_score_sum
+from kroniek.graph.plover import quad
 from kroniek.graph.relations import text_relations
 from kroniek.store import schema as t
 
@@ -32,28 +33,23 @@ def build_graph(
             graph.add_node(node, kind=row.kind, name=row.name, code=row.code or "",
                            kb_id=row.id, iso3=row.iso3 or "", wikidata=row.wikidata or "")
         if events:
-            pa = t.event_participants.alias("pa")
-            pb = t.event_participants.alias("pb")
-            e = t.events
+            # From the daily dyad totals, seen from the actor's end.
+            d = t.dyad_days
             query = (
-                sa.select(pa.c.code, pb.c.code, e.c.type, sa.func.count(),
-                          sa.func.sum(e.c.plover_score), sa.func.count(e.c.plover_score),
-                          sa.func.min(e.c.date_start), sa.func.max(e.c.date_start))
-                .select_from(pa)
-                .join(pb, sa.and_(pb.c.event_id == pa.c.event_id, pb.c.role == "recipient"))
-                .join(e, e.c.id == pa.c.event_id)
-                .where(pa.c.role == "actor")
-                .group_by(pa.c.code, pb.c.code, e.c.type)
+                sa.select(d.c.code, d.c.other, d.c.type, sa.func.sum(d.c.events),
+                          default_score_sum(d), sa.func.min(d.c.day), sa.func.max(d.c.day))
+                .where(d.c.direction == "actor")
+                .group_by(d.c.code, d.c.other, d.c.type)
             )
             if since:
-                query = query.where(e.c.date_start >= since)
+                query = query.where(d.c.day >= since)
             if until:
-                query = query.where(e.c.date_start <= until)
-            for source, target, kind, n, total, scored, first, last in connection.execute(query):
+                query = query.where(d.c.day <= until)
+            for source, target, kind, n, total, first, last in connection.execute(query):
                 graph.add_edge(
                     source, target, key=f"event:{kind}", kind="events", type=kind,
                     quad=quad(kind)[1], weight=int(n),
-                    score=float(total or 0.0) + (n - scored) * score(kind),
+                    score=float(total or 0.0),
                     start=_iso(first), end=_iso(last),
                 )
     if relations:

@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
 
 from kroniek.errors import InputError
 from kroniek.kb import Actor, KnowledgeBase
@@ -34,6 +40,36 @@ def bucket(day: dt.date, by: str) -> dt.date:
     if by == "month":
         return day.replace(day=1)
     return day
+
+
+def period_start(day: Any, by: str, dialect: str) -> sa.ColumnElement[Any]:
+    """SQL for :func:`bucket`, so grouping by week or month happens in the database.
+
+    SQLite's ``date(d, '-6 days', 'weekday 1')`` is the Monday on or before ``d``; in
+    PostgreSQL ``date_trunc`` does the same for ISO weeks and months.
+    """
+    if by == "day":
+        return day  # type: ignore[no-any-return]
+    if dialect == "postgresql":
+        return sa.cast(sa.func.date_trunc(by, day), sa.Date)
+    if by == "week":
+        return sa.func.date(day, "-6 days", "weekday 1")
+    return sa.func.date(day, "start of month")
+
+
+def as_date(value: str | dt.date) -> dt.date:
+    """A period start as the database returns it (SQLite gives text for computed dates)."""
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value[:10])
+
+
+@contextmanager
+def connected(bind: Engine | Connection) -> Iterator[Connection]:
+    """A connection from an engine (closed afterwards), or the caller's own connection."""
+    if isinstance(bind, Connection):
+        yield bind
+    else:
+        with bind.connect() as connection:
+            yield connection
 
 
 def parse_day(value: str | dt.date | None, what: str = "date") -> dt.date | None:

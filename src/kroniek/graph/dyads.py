@@ -9,12 +9,12 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 from kroniek.errors import InputError
-from kroniek.graph.common import bucket
+from kroniek.graph.common import as_date, connected, period_start
 from kroniek.graph.plover import QUADS, quad, score
-from kroniek.store import schema as t
+from kroniek.store.schema import dyad_days
 
 
 @dataclass
@@ -56,61 +56,95 @@ class Dyad:
         }
 
 
-def _directed(source: str, target: str, since: dt.date | None,
-              until: dt.date | None, reciprocal: bool) -> sa.Select[Any]:
-    """Events with ``source`` among the actors and ``target`` among the recipients (or, for
-    reciprocal events, among the actors too), grouped by day and type."""
-    pa = t.event_participants.alias("pa")
-    pb = t.event_participants.alias("pb")
-    role_b = "actor" if reciprocal else "recipient"
-    # The participants table carries the event's date, type and score (schema version 3),
-    # so this is a range scan on (code, role, date_start) without touching events.
-    query = (
-        sa.select(pa.c.date_start, pa.c.type, sa.func.count().label("n"),
-                  sa.func.sum(pa.c.plover_score).label("score"),
-                  sa.func.count(pa.c.plover_score).label("scored"))
-        .select_from(pa)
-        .join(pb, sa.and_(pb.c.event_id == pa.c.event_id, pb.c.role == role_b,
-                          pb.c.code == target))
-        .where(pa.c.role == "actor", pa.c.code == source, pa.c.date_start.is_not(None))
-        .group_by(pa.c.date_start, pa.c.type)
-    )
-    query = query.where(pa.c.reciprocal.is_(True)) if reciprocal else query
-    if since:
-        query = query.where(pa.c.date_start >= since)
-    if until:
-        query = query.where(pa.c.date_start <= until)
-    return query
+# Directions as the dyad_days table stores them from ``a``'s end.
+DIRECTIONS = {"actor": "A->B", "recipient": "B->A", "mutual": "A<->B"}
+
+
+def default_score_sum(table: sa.Table) -> sa.ColumnElement[float]:
+    """Summed score of aggregate rows, counting events stored without a score with their
+    category's default score."""
+    defaults = sa.case({kind: score(kind) for kind in QUADS}, value=table.c.type, else_=0.0)
+    return sa.func.sum(table.c.score + (table.c.events - table.c.scored) * defaults)
 
 
 def dyad(
-    engine: Engine, a: str, b: str, since: dt.date | None = None, until: dt.date | None = None,
-    by: str = "day",
+    bind: Engine | Connection, a: str, b: str, since: dt.date | None = None,
+    until: dt.date | None = None, by: str = "day",
 ) -> Dyad:
     """Counts per PLOVER type and quad and summed score for events between ``a`` and ``b``
-    (event codes), both directions and reciprocal, per ``by`` (day|week|month) period."""
+    (event codes), both directions and reciprocal, per ``by`` (day|week|month) period.
+
+    Reads the daily totals in ``dyad_days`` (one range of the primary key) and groups them
+    into periods in the database.
+    """
     if by not in ("day", "week", "month"):
         raise InputError(f"--by must be day, week or month, not {by!r}")
     a, b = a.upper(), b.upper()
+    d = dyad_days
     periods: dict[tuple[dt.date, str], DyadPeriod] = {}
-    with engine.connect() as connection:
-        for direction, (src, dst, reciprocal) in {
-            "A->B": (a, b, False), "B->A": (b, a, False), "A<->B": (a, b, True),
-        }.items():
-            for day, kind, n, total, scored in connection.execute(
-                _directed(src, dst, since, until, reciprocal)
-            ):
-                period = periods.setdefault(
-                    (bucket(day, by), direction), DyadPeriod(bucket(day, by), direction)
-                )
-                period.counts[kind] = period.counts.get(kind, 0) + n
-                name = quad(kind)[1]
-                period.quads[name] = period.quads.get(name, 0) + n
-                # Events stored without a score count with their category's default.
-                period.score += float(total or 0.0) + (n - scored) * score(kind)
-                period.events += n
+    with connected(bind) as connection:
+        start = period_start(d.c.day, by, connection.dialect.name).label("start")
+        query = (
+            sa.select(d.c.direction, start, d.c.type, sa.func.sum(d.c.events),
+                      default_score_sum(d))
+            .where(d.c.code == a, d.c.other == b)
+            .group_by(d.c.direction, start, d.c.type)
+        )
+        if since:
+            query = query.where(d.c.day >= since)
+        if until:
+            query = query.where(d.c.day <= until)
+        for stored_direction, first, kind, n, total in connection.execute(query):
+            direction = DIRECTIONS[stored_direction]
+            day = as_date(first)
+            period = periods.setdefault((day, direction), DyadPeriod(day, direction))
+            period.counts[kind] = period.counts.get(kind, 0) + n
+            name = quad(kind)[1]
+            period.quads[name] = period.quads.get(name, 0) + n
+            period.score += float(total or 0.0)
+            period.events += n
     ordered = sorted(periods.values(), key=lambda p: (p.start, p.direction))
     return Dyad(a, b, since, until, by, ordered)
+
+
+def counterparts(bind: Engine | Connection, code: str, since: dt.date | None = None,
+                 until: dt.date | None = None) -> list[dict[str, Any]]:
+    """Everyone ``code`` acted on or was acted on by in the window: events and summed
+    score per counterpart, most events first."""
+    d = dyad_days
+    query = (
+        sa.select(d.c.other.label("code"), sa.func.sum(d.c.events).label("events"),
+                  default_score_sum(d).label("score"))
+        .where(d.c.code == code, d.c.direction.in_(("actor", "recipient")))
+        .group_by(d.c.other).order_by(sa.func.sum(d.c.events).desc())
+    )
+    if since:
+        query = query.where(d.c.day >= since)
+    if until:
+        query = query.where(d.c.day <= until)
+    with connected(bind) as connection:
+        return [dict(row._mapping) for row in connection.execute(query)]
+
+
+def busiest_pairs(bind: Engine | Connection, since: dt.date | None = None,
+                  until: dt.date | None = None, event_type: str | None = None,
+                  limit: int = 20) -> list[dict[str, Any]]:
+    """(actor, recipient) pairs with the most events in the window, with summed score."""
+    d = dyad_days
+    query = (
+        sa.select(d.c.code.label("actor"), d.c.other.label("recipient"),
+                  sa.func.sum(d.c.events).label("events"), default_score_sum(d).label("score"))
+        .where(d.c.direction == "actor", d.c.code != d.c.other)
+        .group_by(d.c.code, d.c.other).order_by(sa.func.sum(d.c.events).desc()).limit(limit)
+    )
+    if since:
+        query = query.where(d.c.day >= since)
+    if until:
+        query = query.where(d.c.day <= until)
+    if event_type:
+        query = query.where(d.c.type == event_type.upper())
+    with connected(bind) as connection:
+        return [dict(row._mapping) for row in connection.execute(query)]
 
 
 def quad_names() -> list[str]:

@@ -93,21 +93,3 @@ def reports_of(connection: Connection, event_id: int) -> list[dict[str, Any]]:
                   d.c.title, d.c.outlet, d.c.published_start, links.c.reason)
         .join(links, links.c.event_id == e.c.id).join(d, d.c.id == e.c.document_id)
         .where(links.c.fused_id == fused_id).order_by(d.c.published_start, e.c.id))]
-
-
-def dyad_series(engine: Engine, a: str, b: str, granularity: str) -> list[dict[str, Any]] | None:
-    """Per-period totals from ``kroniek.graph.dyad`` (both directions), or None without it."""
-    graph = _graph()
-    if graph is None or not hasattr(graph, "dyad"):
-        return None
-    result = graph.dyad(engine, a, b, by=granularity)
-    cut = 10 if granularity == "day" else 7
-    periods: dict[str, dict[str, Any]] = {}
-    for part in result.periods:
-        key = part.start.isoformat()[:cut]
-        row = periods.setdefault(key, {"period": key, "events": 0, "score": 0.0, "quads": {}})
-        row["events"] += part.events
-        row["score"] += part.score
-        for quad, count in part.quads.items():
-            row["quads"][quad] = row["quads"].get(quad, 0) + count
-    return [periods[key] for key in sorted(periods)]

@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from kroniek.errors import StoreError
+from kroniek.store import search
 from kroniek.store.schema import metadata, schema_migrations
 
 # Ordered migrations for databases created by an older kroniek. A new database gets the
@@ -22,6 +23,8 @@ MIGRATIONS: list[Migration] = [
     (1, "initial schema", lambda connection: None),
     (2, "graph: fused events, fusion links, dyad indexes", lambda c: _graph_tables(c)),
     (3, "event date, type and score on participants", lambda c: _participant_copies(c)),
+    (4, "daily actor and dyad totals, event text search, event indexes",
+     lambda c: _totals_and_search(c)),
 ]
 LATEST = MIGRATIONS[-1][0]
 
@@ -45,6 +48,22 @@ def _participant_copies(connection: Connection) -> None:
     connection.exec_driver_sql(
         "CREATE INDEX ix_participants_code_role_date "
         "ON event_participants (code, role, date_start, event_id)")
+
+
+def _totals_and_search(connection: Connection) -> None:
+    from kroniek.store import aggregates
+    from kroniek.store.schema import AGGREGATE_INDEXES, AGGREGATE_TABLES, EVENT_INDEXES
+
+    metadata.create_all(connection, tables=AGGREGATE_TABLES)
+    for index in [*AGGREGATE_INDEXES, *EVENT_INDEXES]:
+        index.create(connection, checkfirst=True)
+    aggregates.rebuild(connection)
+    search.create(connection)
+    search.rebuild(connection)
+    if connection.dialect.name == "sqlite":
+        # Statistics for the new tables, so the planner reads a pair's days from the
+        # primary key rather than scanning (a few seconds on a million events).
+        connection.exec_driver_sql("ANALYZE")
 
 
 def default_database_path() -> Path:
@@ -103,6 +122,7 @@ def upgrade(engine: Engine) -> int:
         version = current_version(connection)
         if version is None:
             metadata.create_all(connection)
+            search.create(connection)
             connection.execute(
                 schema_migrations.insert(),
                 [{"version": v, "name": name, "applied_at": now} for v, name, _ in MIGRATIONS],

@@ -246,3 +246,53 @@ GRAPH_INDEXES = [
     sa.Index("ix_mentions_document_sentence", mentions.c.document_id, mentions.c.sentence_index),
 ]
 GRAPH_TABLES = [fused_events, fusion_links]
+
+# -- daily totals (schema version 4), maintained by kroniek.store.aggregates ---------------
+
+# WITHOUT ROWID on SQLite keeps each table in primary-key order, so a range of days of one
+# code (or one pair) is one contiguous read.
+actor_days = sa.Table(
+    "actor_days",
+    metadata,
+    sa.Column("code", sa.String(40), primary_key=True),
+    sa.Column("day", sa.Date, primary_key=True),
+    sa.Column("role", sa.String(10), primary_key=True),  # actor | recipient
+    sa.Column("type", sa.String(12), primary_key=True),
+    sa.Column("events", sa.Integer, nullable=False),
+    sqlite_with_rowid=False,
+)
+
+dyad_days = sa.Table(
+    "dyad_days",
+    metadata,
+    sa.Column("code", sa.String(40), primary_key=True),
+    sa.Column("other", sa.String(40), primary_key=True),
+    sa.Column("direction", sa.String(10), primary_key=True),  # actor | recipient | mutual
+    sa.Column("day", sa.Date, primary_key=True),
+    sa.Column("type", sa.String(12), primary_key=True),
+    sa.Column("events", sa.Integer, nullable=False),
+    # Sum of the stored PLOVER scores and how many events had one; events without a score
+    # count with their category's default when read (graph.dyads).
+    sa.Column("score", sa.Float, nullable=False),
+    sa.Column("scored", sa.Integer, nullable=False),
+    sqlite_with_rowid=False,
+)
+
+# Partners of one actor in a window, and all pairs in a window (the network), read by day;
+# the extra columns make the indexes covering.
+AGGREGATE_INDEXES = [
+    sa.Index("ix_dyad_days_code_day", dyad_days.c.code, dyad_days.c.day,
+             dyad_days.c.direction, dyad_days.c.events, dyad_days.c.score,
+             dyad_days.c.scored),
+    sa.Index("ix_dyad_days_direction_day", dyad_days.c.direction, dyad_days.c.day,
+             dyad_days.c.code, dyad_days.c.other, dyad_days.c.type, dyad_days.c.events,
+             dyad_days.c.score, dyad_days.c.scored),
+]
+AGGREGATE_TABLES = [actor_days, dyad_days]
+
+# The events table and the web pages' filters: newest events of a type, and per-day counts
+# by type for the overview's timeline, both from the index alone.
+EVENT_INDEXES = [
+    sa.Index("ix_events_type_date", events.c.type, events.c.date_start, events.c.id),
+    sa.Index("ix_events_date_type", events.c.date_start, events.c.type),
+]

@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from kroniek.model import Document
+from kroniek.store import aggregates, search
 from kroniek.store import schema as t
 
 Outcome = Literal["new", "replaced", "skipped"]
@@ -40,9 +41,14 @@ def _delete_documents(connection: Connection, ids: Iterable[str]) -> None:
         return
     # Explicit deletes rather than relying on ON DELETE CASCADE, which SQLite honours only
     # with the foreign_keys pragma; a database opened by another tool may lack it.
-    event_ids = sa.select(t.events.c.id).where(t.events.c.document_id.in_(ids))
-    connection.execute(t.event_participants.delete().where(
-        t.event_participants.c.event_id.in_(event_ids)))
+    event_ids = list(connection.execute(
+        sa.select(t.events.c.id).where(t.events.c.document_id.in_(ids))).scalars())
+    aggregates.apply(connection, aggregates.totals(
+        aggregates.participants_of(connection, event_ids)), sign=-1)
+    search.remove(connection, event_ids)
+    for offset in range(0, len(event_ids), 500):
+        connection.execute(t.event_participants.delete().where(
+            t.event_participants.c.event_id.in_(event_ids[offset:offset + 500])))
     for table in (t.figures, t.quotes, t.relations, t.events, t.mentions, t.tokens, t.sentences):
         connection.execute(table.delete().where(table.c.document_id.in_(ids)))
     connection.execute(t.documents.delete().where(t.documents.c.id.in_(ids)))
@@ -122,6 +128,9 @@ def _insert_document(connection: Connection, document: Document, nlp_backend: st
             for m in document.mentions
         ])
     event_ids: list[int] = []
+    all_participants: list[dict[str, object]] = []
+    sentence_spans = {s.index: (s.start, s.end) for s in document.sentences}
+    searchable: list[tuple[int, str, str]] = []
     for position, event in enumerate(document.events):
         date = event.date
         result = connection.execute(t.events.insert().values(
@@ -150,6 +159,11 @@ def _insert_document(connection: Connection, document: Document, nlp_backend: st
         ]
         if participants:
             connection.execute(t.event_participants.insert(), participants)
+            all_participants.extend(participants)
+        start, end = sentence_spans.get(event.sentence, (event.start, event.end))
+        searchable.append((event_id, event.trigger, document.text[start:end]))
+    aggregates.apply(connection, aggregates.totals(all_participants))
+    search.add(connection, searchable)
     if document.figures:
         connection.execute(t.figures.insert(), [
             {"document_id": doc, "sentence_index": f.sentence, "start": f.start, "end": f.end,

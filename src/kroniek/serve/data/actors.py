@@ -8,9 +8,11 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from kroniek.graph import counterparts
+from kroniek.graph.actors import event_counts
+from kroniek.graph.actors import recent_events as graph_recent_events
 from kroniek.kb import KnowledgeBase
 from kroniek.kb.model import Actor
-from kroniek.serve.data.codes import score_expression
 from kroniek.store import schema as t
 
 e, p, a, r = t.events, t.event_participants, t.actors, t.relations
@@ -107,36 +109,24 @@ def activity(connection: Connection, code: str, actor_id: str, until: dt.date,
              years: int = 2) -> list[dict[str, Any]]:
     """Events per month as actor and as recipient, in the ``years`` up to ``until``.
 
-    By event code only (persons are coded as the state they act for), so the query stays
-    on the participants index; the window keeps the page fast on a million events.
+    By event code only (persons are coded as the state they act for), from the daily
+    actor totals.
     """
-    month = sa.func.substr(sa.cast(e.c.date_start, sa.String), 1, 7)
     since = until - dt.timedelta(days=365 * years)
-    query = (sa.select(month.label("month"), p.c.role, sa.func.count(sa.distinct(e.c.id)))
-             .join(p, p.c.event_id == e.c.id)
-             .where(p.c.code == code, e.c.date_start >= since, e.c.date_start <= until)
-             .group_by(month, p.c.role).order_by(month))
-    months: dict[str, dict[str, Any]] = {}
-    for period, role, count in connection.execute(query):
-        months.setdefault(period, {"month": period, "actor": 0, "recipient": 0})[role] = count
-    return list(months.values())
+    months = []
+    for first, roles in sorted(event_counts(connection, code, since, until, "month").items()):
+        months.append({"month": first.isoformat()[:7],
+                       **{role: sum(roles.get(role, {}).values())
+                          for role in ("actor", "recipient")}})
+    return months
 
 
 def partners(connection: Connection, code: str, actor_id: str, until: dt.date,
              limit: int = 10) -> dict[str, list[dict[str, Any]]]:
     """Counterparts by summed score over the year up to ``until``: the most cooperative
     and the most hostile."""
-    me, other = p.alias("me"), p.alias("other")
-    score = sa.func.sum(score_expression(e))
-    query = (sa.select(other.c.code, sa.func.count(sa.distinct(e.c.id)).label("events"),
-                       score.label("score"))
-             .select_from(me.join(e, e.c.id == me.c.event_id)
-                          .join(other, sa.and_(other.c.event_id == e.c.id,
-                                               other.c.role != me.c.role)))
-             .where(me.c.code == code, other.c.code != code,
-                    e.c.date_start >= until - dt.timedelta(days=365), e.c.date_start <= until)
-             .group_by(other.c.code))
-    rows = [dict(row._mapping) for row in connection.execute(query)]
+    rows = [row for row in counterparts(connection, code, until - dt.timedelta(days=365), until)
+            if row["code"] != code]
     return {
         "partners": sorted((x for x in rows if x["score"] > 0), key=lambda x: -x["score"])[:limit],
         "adversaries": sorted((x for x in rows if x["score"] < 0),
@@ -146,6 +136,4 @@ def partners(connection: Connection, code: str, actor_id: str, until: dt.date,
 
 def recent_events(connection: Connection, code: str, actor_id: str,
                   limit: int = 30) -> list[int]:
-    query = (sa.select(e.c.id).join(p, p.c.event_id == e.c.id).where(p.c.code == code)
-             .order_by(e.c.date_start.desc().nulls_last(), e.c.id.desc()).limit(limit))
-    return list(connection.execute(query).scalars())
+    return [row["id"] for row in graph_recent_events(connection, code, limit)]

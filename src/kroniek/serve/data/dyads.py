@@ -8,74 +8,53 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from kroniek.serve.data.codes import score_expression
+from kroniek import graph
 from kroniek.store import schema as t
 
-e, p = t.events, t.event_participants
-
-
-def period(granularity: str) -> sa.ColumnElement[str]:
-    """Dates as ISO text cut to ``day`` (10 chars) or ``month`` (7), in SQLite and PostgreSQL."""
-    return sa.func.substr(sa.cast(e.c.date_start, sa.String), 1, 10 if granularity == "day" else 7)
-
-
-def _pair(a: str, b: str, directed: bool) -> tuple[Any, Any, sa.ColumnElement[bool]]:
-    src, dst = p.alias("src"), p.alias("dst")
-    forward = sa.and_(src.c.code == a, dst.c.code == b)
-    where = forward if directed else sa.or_(forward, sa.and_(src.c.code == b, dst.c.code == a))
-    return src, dst, where
+p = t.event_participants
 
 
 def series(connection: Connection, a: str, b: str, granularity: str = "month",
            directed: bool = False) -> list[dict[str, Any]]:
-    """Score and event count per period for the dyad (both directions unless ``directed``)."""
-    src, dst, where = _pair(a, b, directed)
-    bucket = period(granularity)
-    events = (sa.select(e.c.id).distinct()
-              .select_from(e.join(src, sa.and_(src.c.event_id == e.c.id, src.c.role == "actor"))
-                           .join(dst, sa.and_(dst.c.event_id == e.c.id,
-                                              dst.c.role == "recipient")))
-              .where(where, e.c.date_start.is_not(None)).subquery())
-    query = (sa.select(bucket.label("period"), sa.func.count().label("events"),
-                       sa.func.sum(score_expression(e)).label("score"),
-                       sa.func.sum(sa.case((score_expression(e) > 0, 1), else_=0))
-                       .label("cooperation"),
-                       sa.func.sum(sa.case((score_expression(e) < 0, 1), else_=0))
-                       .label("conflict"))
-             .select_from(e.join(events, events.c.id == e.c.id))
-             .group_by(bucket).order_by(bucket))
-    return [dict(row._mapping) for row in connection.execute(query)]
+    """Score and event count per period for the dyad: both directions and reciprocal
+    events, or only what ``a`` did to ``b`` when ``directed``."""
+    result = graph.dyad(connection, a, b, by=granularity)
+    cut = 10 if granularity == "day" else 7
+    periods: dict[str, dict[str, Any]] = {}
+    for part in result.periods:
+        if directed and part.direction != "A->B":
+            continue
+        key = part.start.isoformat()[:cut]
+        row = periods.setdefault(key, {"period": key, "events": 0, "score": 0.0, "quads": {}})
+        row["events"] += part.events
+        row["score"] += part.score
+        for quad, count in part.quads.items():
+            row["quads"][quad] = row["quads"].get(quad, 0) + count
+    return [periods[key] for key in sorted(periods)]
 
 
 def event_ids(connection: Connection, a: str, b: str, directed: bool = False,
               limit: int = 500) -> list[int]:
-    src, dst, where = _pair(a, b, directed)
-    query = (sa.select(e.c.id, e.c.date_start).distinct()
-             .select_from(e.join(src, sa.and_(src.c.event_id == e.c.id, src.c.role == "actor"))
-                          .join(dst, sa.and_(dst.c.event_id == e.c.id, dst.c.role == "recipient")))
-             .where(where).order_by(e.c.date_start.desc().nulls_last()).limit(limit))
-    return [row[0] for row in connection.execute(query)]
+    """The newest events from ``a`` to ``b`` (and from ``b`` to ``a`` unless ``directed``).
 
-
-def dyad_totals(limit: int) -> sa.Select[Any]:
-    """Events and summed score per (actor, recipient) pair, busiest first; callers add
-    their own date and type conditions on ``events``."""
-    src, dst = p.alias("src"), p.alias("dst")
-    return (sa.select(src.c.code.label("actor"), dst.c.code.label("recipient"),
-                      sa.func.count().label("events"),
-                      sa.func.sum(score_expression(e)).label("score"))
-            .select_from(e.join(src, sa.and_(src.c.event_id == e.c.id, src.c.role == "actor"))
-                         .join(dst, sa.and_(dst.c.event_id == e.c.id,
-                                            dst.c.role == "recipient")))
-            .where(src.c.code != dst.c.code)
-            .group_by(src.c.code, dst.c.code)
-            .order_by(sa.func.count().desc()).limit(limit))
+    One query per direction, each walking the participants' (code, role, date) index
+    backwards from the newest event, so only about ``limit`` matches are read.
+    """
+    found: dict[int, dt.date | None] = {}
+    for source, target in [(a, b)] if directed else [(a, b), (b, a)]:
+        src, dst = p.alias("src"), p.alias("dst")
+        query = (sa.select(src.c.event_id, src.c.date_start)
+                 .join(dst, sa.and_(dst.c.event_id == src.c.event_id,
+                                    dst.c.role == "recipient", dst.c.code == target))
+                 .where(src.c.code == source, src.c.role == "actor")
+                 .order_by(src.c.date_start.desc(), src.c.event_id.desc()).limit(limit))
+        found.update((event_id, day) for event_id, day in connection.execute(query))
+    newest = sorted(found.items(), key=lambda item: (item[1] or dt.date.min, item[0]),
+                    reverse=True)
+    return [event_id for event_id, _ in newest[:limit]]
 
 
 def top_dyads(connection: Connection, since: dt.date | None = None,
               limit: int = 10) -> list[dict[str, Any]]:
-    """The busiest (actor, recipient) pairs, optionally only since a date (keeps it fast)."""
-    query = dyad_totals(limit)
-    if since is not None:
-        query = query.where(e.c.date_start >= since)
-    return [dict(row._mapping) for row in connection.execute(query)]
+    """The busiest (actor, recipient) pairs, optionally only since a date."""
+    return graph.busiest_pairs(connection, since=since, limit=limit)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, fields
 from typing import Any
@@ -11,6 +12,7 @@ from sqlalchemy.engine import Connection
 
 from kroniek.serve.data.codes import score_expression
 from kroniek.store import schema as t
+from kroniek.store import search
 
 e, p, d, s = t.events, t.event_participants, t.documents, t.sentences
 SORTS = {"date": e.c.date_start, "type": e.c.type, "status": e.c.status,
@@ -43,10 +45,7 @@ class EventFilter:
 
 
 def _participant(role: str, who: str, f: EventFilter) -> sa.ColumnElement[bool]:
-    # Codes are upper case (RUS), KB ids lower case (rus): one parameter serves both. A
-    # code alone keeps to the (code, role, date_start) index, and the event's start date
-    # copied onto participants bounds it there. (No lower bound: an event dated "since
-    # 2014" still overlaps a later range.)
+    # Codes are upper case (RUS), KB ids lower case (rus): one parameter serves both.
     match = (p.c.code == who if who == who.upper()
              else sa.or_(p.c.code == who.upper(), p.c.actor_id == who))
     ids = sa.select(p.c.event_id).where(p.c.role == role, match)
@@ -55,7 +54,41 @@ def _participant(role: str, who: str, f: EventFilter) -> sa.ColumnElement[bool]:
     return e.c.id.in_(ids)
 
 
-def conditions(f: EventFilter) -> list[sa.ColumnElement[bool]]:
+@dataclass
+class Selection:
+    """The FROM clause, conditions and date column of a filtered event query.
+
+    With an actor (or recipient) given as an event code, the query starts from that
+    code's participant rows and orders by their copy of the event date, so SQLite walks
+    the (code, role, date_start) index from the newest event and stops at the page's
+    end instead of collecting every event of a busy actor first.
+    """
+
+    source: sa.FromClause
+    where: list[sa.ColumnElement[bool]]
+    date: sa.ColumnElement[Any]
+    id: sa.ColumnElement[int]
+
+
+def selection(f: EventFilter, dialect: str) -> Selection:
+    driver = next(((role, who) for role, who in (("actor", f.actor), ("recipient", f.recipient))
+                   if who and who == who.upper()), None)
+    if driver is None:
+        return Selection(e, conditions(f, dialect), e.c.date_start, e.c.id)
+    role, code = driver
+    by, twin = p.alias("by"), p.alias("twin")
+    # An event naming the code twice in one role still appears once: its first position.
+    first = ~sa.exists().where(twin.c.event_id == by.c.event_id, twin.c.role == role,
+                               twin.c.code == code, twin.c.position < by.c.position)
+    where = [by.c.role == role, by.c.code == code, first,
+             *conditions(dataclasses.replace(f, **{role: None}), dialect)]
+    if f.date_to:
+        where.append(by.c.date_start <= f.date_to)
+    return Selection(by.join(e, e.c.id == by.c.event_id), where, by.c.date_start,
+                     by.c.event_id)
+
+
+def conditions(f: EventFilter, dialect: str) -> list[sa.ColumnElement[bool]]:
     where: list[sa.ColumnElement[bool]] = []
     if f.type:
         where.append(e.c.type == f.type.upper())
@@ -76,16 +109,23 @@ def conditions(f: EventFilter) -> list[sa.ColumnElement[bool]]:
     if f.location:
         where.append(e.c.location == f.location)
     if f.q:
-        pattern = f"%{f.q.lower()}%"
-        sentence_text = (
-            sa.select(sa.func.substr(d.c.text, s.c.start + 1, s.c.end - s.c.start))
-            .join(s, s.c.document_id == d.c.id)
-            .where(d.c.id == e.c.document_id, s.c.sentence_index == e.c.sentence_index)
-            .scalar_subquery()
-        )
-        where.append(sa.or_(sa.func.lower(e.c.trigger).like(pattern),
-                            sa.func.lower(sentence_text).like(pattern)))
+        where.append(_text_condition(f.q, dialect))
     return where
+
+
+def _text_condition(text: str, dialect: str) -> sa.ColumnElement[bool]:
+    indexed = search.matching_events(dialect, text)
+    if indexed is not None:
+        return e.c.id.in_(indexed)
+    pattern = f"%{text.lower()}%"
+    sentence_text = (
+        sa.select(sa.func.substr(d.c.text, s.c.start + 1, s.c.end - s.c.start))
+        .join(s, s.c.document_id == d.c.id)
+        .where(d.c.id == e.c.document_id, s.c.sentence_index == e.c.sentence_index)
+        .scalar_subquery()
+    )
+    return sa.or_(sa.func.lower(e.c.trigger).like(pattern),
+                  sa.func.lower(sentence_text).like(pattern))
 
 
 def _columns() -> list[Any]:
@@ -120,10 +160,11 @@ def attach_participants(connection: Connection, rows: list[dict[str, Any]]) -> N
 
 def list_events(connection: Connection, f: EventFilter, sort: str = "date",
                 order: str = "desc", limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
-    column = SORTS.get(sort, e.c.date_start)
+    chosen = selection(f, connection.dialect.name)
+    column = chosen.date if sort == "date" else SORTS.get(sort, chosen.date)
     ordering = column.desc().nulls_last() if order == "desc" else column.asc().nulls_last()
-    query = (sa.select(*_columns()).join(d, d.c.id == e.c.document_id)
-             .where(*conditions(f)).order_by(ordering, e.c.id.desc())
+    query = (sa.select(*_columns()).select_from(chosen.source.join(d, d.c.id == e.c.document_id))
+             .where(*chosen.where).order_by(ordering, chosen.id.desc())
              .limit(limit).offset(offset))
     rows = [dict(row._mapping) for row in connection.execute(query)]
     attach_participants(connection, rows)
@@ -132,7 +173,10 @@ def list_events(connection: Connection, f: EventFilter, sort: str = "date",
 
 def count_events(connection: Connection, f: EventFilter, cap: int = 10_000) -> int:
     """How many events match, counted up to ``cap`` so a huge table stays fast to page."""
-    inner = sa.select(e.c.id).where(*conditions(f)).limit(cap).subquery()
+    chosen = selection(f, connection.dialect.name)
+    # Newest first, as the page lists them: the index walk then starts where matches are.
+    inner = (sa.select(e.c.id).select_from(chosen.source).where(*chosen.where)
+             .order_by(chosen.date.desc()).limit(cap).subquery())
     return int(connection.execute(sa.select(sa.func.count()).select_from(inner)).scalar() or 0)
 
 
@@ -141,8 +185,9 @@ def facets(connection: Connection, f: EventFilter, sample: int = 5_000) -> dict[
 
     Sampling keeps the page fast on a million events; the page says when it sampled.
     """
-    inner = (sa.select(e.c.type, e.c.status).where(*conditions(f))
-             .order_by(e.c.date_start.desc().nulls_last()).limit(sample).subquery())
+    chosen = selection(f, connection.dialect.name)
+    inner = (sa.select(e.c.type, e.c.status).select_from(chosen.source).where(*chosen.where)
+             .order_by(chosen.date.desc().nulls_last()).limit(sample).subquery())
     result: dict[str, Any] = {}
     for name in ("type", "status"):
         column = inner.c[name]

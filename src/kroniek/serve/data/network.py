@@ -8,24 +8,19 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from kroniek.serve.data.dyads import dyad_totals
+from kroniek.graph import busiest_pairs
 from kroniek.store import schema as t
 
-e, p, a, r = t.events, t.event_participants, t.actors, t.relations
+a, r = t.actors, t.relations
 
 
 def network(connection: Connection, date_from: dt.date | None = None,
             date_to: dt.date | None = None, event_type: str | None = None,
             limit: int = 150) -> dict[str, Any]:
-    query = dyad_totals(limit)
-    if date_from:
-        query = query.where(e.c.date_end >= date_from)
-    if date_to:
-        query = query.where(e.c.date_start <= date_to)
-    if event_type:
-        query = query.where(e.c.type == event_type.upper())
-    edges = [{"source": row.actor, "target": row.recipient, "events": row.events,
-              "score": row.score, "kind": "event"} for row in connection.execute(query)]
+    # Events by the day they started (the daily totals keep no end dates).
+    pairs = busiest_pairs(connection, date_from, date_to, event_type, limit)
+    edges = [{"source": row["actor"], "target": row["recipient"], "events": row["events"],
+              "score": row["score"], "kind": "event"} for row in pairs]
     codes = {edge["source"] for edge in edges} | {edge["target"] for edge in edges}
     names = dict(connection.execute(sa.select(a.c.code, a.c.name).where(a.c.code.in_(codes))
                                     ).all()) if codes else {}

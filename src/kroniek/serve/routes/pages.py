@@ -160,9 +160,7 @@ def dyad_page(request: Request, state: State, a: Code, b: Code,
               directed: bool = False) -> HTMLResponse:
     a, b = a.upper(), b.upper()
     with state.engine.connect() as connection:
-        series = None if directed else graphlink.dyad_series(state.engine, a, b, granularity)
-        if series is None:
-            series = dyads.series(connection, a, b, granularity, directed)
+        series = dyads.series(connection, a, b, granularity, directed)
         ids = dyads.event_ids(connection, a, b, directed, 300)
         rows = event_data.events_by_id(connection, ids)
     cut = 10 if granularity == "day" else 7
