@@ -19,16 +19,20 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from kroniek import plover
 from kroniek.graph import dyad
 from kroniek.graph.actors import event_counts, recent_events
-from kroniek.graph.plover import SCORES
-from kroniek.store import open_engine
+from kroniek.store import aggregates, open_engine, search
 from kroniek.store import schema as t
 
 CODES = ["RUS", "UKR", "USA", "CHN", "TUR", "ARM", "AZE", "ISR", "PSE", "IRN", "SYR", "FRA",
          "DEU", "GBR", "NATO", "EU", "UN", "CSTO", "HAMAS", "HEZBOLLAH"] + [
     f"X{i:02d}" for i in range(180)]
+SCORES = {kind: plover.score(kind, None) for kind in plover.categories()}
 TYPES = list(SCORES)
+# Trigger words for the synthetic events, so the web's text search has something to find.
+TRIGGERS = ["aanval", "luchtaanval", "overleg", "beschuldiging", "sancties", "steun",
+            "dreigement", "protest", "akkoord", "bombardement", "mobilisatie", "hulp"]
 SECTION = "## Graph queries"
 
 
@@ -60,7 +64,8 @@ def generate(engine: sa.Engine, events: int, seed: int = 5) -> float:
                 "id": event_id, "document_id": f"d{event_id // per_doc:08d}",
                 "sentence_index": 0, "start": 0, "end": 0, "component": "bench",
                 "confidence": 1.0, "event_index": event_id % per_doc, "type": kind,
-                "context": [], "status": "asserted", "reciprocal": False, "trigger": "",
+                "context": [], "status": "asserted", "reciprocal": False,
+                "trigger": rng.choice(TRIGGERS),
                 "rule": "bench", "date_start": day, "date_end": day, "date_precision": "day",
                 "date_inferred": False, "plover_score": SCORES[kind], "furniture": False,
             })
@@ -73,7 +78,11 @@ def generate(engine: sa.Engine, events: int, seed: int = 5) -> float:
         with engine.begin() as connection:
             connection.execute(t.events.insert(), rows)
             connection.execute(t.event_participants.insert(), parts)
+    # The daily totals and the text index are built in bulk, as the schema migration that
+    # introduced them does for an existing database.
     with engine.begin() as connection:
+        aggregates.rebuild(connection)
+        search.rebuild(connection)
         connection.exec_driver_sql("ANALYZE")
     return time.perf_counter() - began
 
@@ -125,6 +134,8 @@ def main() -> None:
         "dyad, all 10 years, by week": timed(dyad_all_time, args.runs),
         "actor, events by month in a 30-365 day window + 10 latest": timed(actor_query, args.runs),
     }
+    worst = max(p95 for _, p95 in results.values())
+    verdict = f"met (worst p95 {worst:.0f} ms)" if worst < 100 else f"NOT met ({worst:.0f} ms)"
     lines = [
         SECTION, "",
         f"`bench/graph_queries.py`: {args.events:,} synthetic events (two participants each, "
@@ -133,11 +144,12 @@ def main() -> None:
         f"(the worst case), measured {dt.date.today().isoformat()}.", "",
         "| query | p50 ms | p95 ms |", "|---|---:|---:|",
         *(f"| {name} | {p50:.1f} | {p95:.1f} |" for name, (p50, p95) in results.items()), "",
-        "Indexes: `event_participants(code, role, date_start, event_id)` over the event "
-        "date, type and score copied onto participants (schema migration 3), plus "
-        "`(event_id, role, code)`. Measured while other work shared the machine's two "
-        "cores; a dyad over all ten years of the busiest pairs aggregates tens of "
-        "thousands of events and needs a pre-aggregated daily table to reach 100 ms.", "",
+        "Both queries read the daily totals of schema version 4 (`dyad_days` keyed by "
+        "code, other, direction, day and type; `actor_days` by code, day, role and type; "
+        "WITHOUT ROWID so one pair's days are one contiguous range), kept in step by the "
+        "writer, and group them into weeks or months in SQL. The ten latest events walk "
+        "`event_participants(code, role, date_start, event_id)` backwards. "
+        f"Target p95 < 100 ms: {verdict}.", "",
     ]
     report = Path(args.report)
     text = report.read_text("utf-8") if report.exists() else "# Benchmarks\n\n"

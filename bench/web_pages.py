@@ -53,7 +53,8 @@ def pages(client: TestClient) -> list[tuple[str, str]]:
         ("events", "/events"),
         ("events, type filter", "/events?type=ASSAULT"),
         ("events, actor + dates", "/events?actor=RUS&date_from=2020-01-01&date_to=2020-12-31"),
-        ("events, text search", "/events?q=zzz"),
+        ("events, text search (1 in 12 events)", "/events?q=luchtaanval"),
+        ("events, text search (no match)", "/events?q=zzz"),
         ("event", f"/event/{event['id']}"),
         ("article", f"/article/{event['document_id']}"),
         ("articles", "/documents"),
@@ -62,7 +63,7 @@ def pages(client: TestClient) -> list[tuple[str, str]]:
         ("network", "/network?date_from=2020-01-01&date_to=2020-03-31"),
         ("map", "/map"),
         ("ask", "/ask?attacked=ARM&by=AZE&where=Nagorno-Karabakh&at=2020-10-08"),
-        ("events CSV (first 500 rows)", "/api/v1/events.csv?type=ASSAULT&date_from=2024-12-01"),
+        ("events CSV download (whole filter)", "/api/v1/events.csv?type=ASSAULT&date_from=2024-12-01"),
     ]
 
 

@@ -42,11 +42,32 @@ class Group:
     codes: list[str] = field(default_factory=list)
 
 
+@cache
+def _embedding_verbs() -> dict[str, frozenset[str]]:
+    data = load_yaml((files("kroniek.extract") / "data" / "triggers.yaml").read_text())
+    return {kind: frozenset(lemmas) for kind, lemmas in data["embedding_verbs"].items()}
+
+
 @dataclass
 class Arguments:
     actor: list[Mention]
     recipient: list[Mention]
     reciprocal: bool = False
+    status: str | None = None  # "alleged" when the clause accuses the actor of the event
+
+
+def _embedding(tokens: list[Token], start: int, noun: int, groups: list[Group]) -> str | None:
+    """``accuse`` or ``report`` when a verb of that kind before the noun trigger governs
+    it in its clause, or the noun sits in an "over" phrase; else None."""
+    verbs = _embedding_verbs()
+    base = tokens[0].index
+    for token in tokens[start - base : noun - base]:
+        if token.pos == "WW":
+            for kind, lemmas in verbs.items():
+                if token.lemma.lower() in lemmas:
+                    return kind
+    preposition, _ = _preposition(tokens, noun, base)
+    return "report" if preposition == "over" else None
 
 
 def _token_at(tokens: list[Token], offset: int) -> Token | None:
@@ -166,11 +187,22 @@ def find_arguments(document: Document, sentence: int, match: Match) -> Arguments
 
     actor: list[Group] = []
     recipient: list[Group] = []
+    alleged = False
     if entry.kind == "noun":
-        # "Russische raketaanvallen": an adjective right before the noun is its actor.
-        adjacent = [g for g in groups if g.last_token == match.token - 1]
-        if adjacent:
-            actor = adjacent
+        # "Russische raketaanvallen": an adjective right before the noun is its actor;
+        # "de aanvallen van Hamas": so is the possessor right after it.
+        noun_lemma = trigger.lemma.lower()
+        actor = ([g for g in groups if g.last_token == match.token - 1]
+                 or [g for g in groups if g.direct == "van" and g.via == noun_lemma
+                     and g.first_token > match.token][:1])
+        embedding = _embedding(tokens, start, match.token, groups)
+        if not actor and embedding == "accuse":
+            actor = [g for g in bare if g is not subject and g.first_token < match.token][:1]
+            alleged = True
+        if not actor and embedding is not None:
+            return None  # someone else's event, reported, judged or discussed
+        if actor:
+            subject = None if subject in actor else subject
     if not actor:
         if entry.actor == "pp:van":
             # "rekenen op de inzet van Turkse drones": the possessor itself, not lifted.
@@ -205,4 +237,5 @@ def find_arguments(document: Document, sentence: int, match: Match) -> Arguments
         recipient_mentions = []
     if not actor_mentions:
         return None
-    return Arguments(actor_mentions, recipient_mentions, reciprocal)
+    return Arguments(actor_mentions, recipient_mentions, reciprocal,
+                     "alleged" if alleged else None)

@@ -50,7 +50,10 @@ class Extractor:
                     event.status = "asserted"
                     self._ongoing_date(document, event, expressions)
                 else:
-                    event.status, _cue = status.status_of(document, sentence.index, token)
+                    found, _cue = status.status_of(document, sentence.index, token)
+                    # An accusation makes its event alleged even with no cue word.
+                    if not (found == "asserted" and event.status == "alleged"):
+                        event.status = found
                     self._date(document, event, by_sentence)
                 apply_plover_rules(event, document.published)
                 document.events.append(event)

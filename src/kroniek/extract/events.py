@@ -58,6 +58,8 @@ def sentence_events(document: Document, sentence: int, lexicon: Lexicon) -> list
         if event is None:
             continue
         event.trigger_token = match.token
+        if arguments.status is not None:
+            event.status = arguments.status  # type: ignore[assignment]
         events.append(event)
         if match.entry.symmetric and event.recipient and not event.reciprocal:
             # A talk "met" someone: PLOVER codes each side as acting on the other.

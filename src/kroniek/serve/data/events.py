@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -68,13 +69,16 @@ class Selection:
     where: list[sa.ColumnElement[bool]]
     date: sa.ColumnElement[Any]
     id: sa.ColumnElement[int]
+    # Whether "newest first" costs only an index walk. A text search alone matches events
+    # all over the date index, so capped counts and facet samples then take any matches.
+    dated_walk: bool = True
 
 
 def selection(f: EventFilter, dialect: str) -> Selection:
     driver = next(((role, who) for role, who in (("actor", f.actor), ("recipient", f.recipient))
                    if who and who == who.upper()), None)
     if driver is None:
-        return Selection(e, conditions(f, dialect), e.c.date_start, e.c.id)
+        return Selection(e, conditions(f, dialect), e.c.date_start, e.c.id, not f.q)
     role, code = driver
     by, twin = p.alias("by"), p.alias("twin")
     # An event naming the code twice in one role still appears once: its first position.
@@ -158,46 +162,72 @@ def attach_participants(connection: Connection, rows: list[dict[str, Any]]) -> N
             by_id[figure.event_id]["figures"].append(dict(figure._mapping))
 
 
-def list_events(connection: Connection, f: EventFilter, sort: str = "date",
-                order: str = "desc", limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+def _listing(connection: Connection, f: EventFilter, sort: str, order: str) -> sa.Select[Any]:
     chosen = selection(f, connection.dialect.name)
     column = chosen.date if sort == "date" else SORTS.get(sort, chosen.date)
     ordering = column.desc().nulls_last() if order == "desc" else column.asc().nulls_last()
-    query = (sa.select(*_columns()).select_from(chosen.source.join(d, d.c.id == e.c.document_id))
-             .where(*chosen.where).order_by(ordering, chosen.id.desc())
-             .limit(limit).offset(offset))
+    return (sa.select(*_columns()).select_from(chosen.source.join(d, d.c.id == e.c.document_id))
+            .where(*chosen.where).order_by(ordering, chosen.id.desc()))
+
+
+def list_events(connection: Connection, f: EventFilter, sort: str = "date",
+                order: str = "desc", limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+    query = _listing(connection, f, sort, order).limit(limit).offset(offset)
     rows = [dict(row._mapping) for row in connection.execute(query)]
     attach_participants(connection, rows)
     return rows
 
 
+def iter_events(connection: Connection, f: EventFilter, sort: str = "date",
+                order: str = "desc", cap: int = 100_000,
+                chunk: int = 500) -> Iterator[list[dict[str, Any]]]:
+    """All matching events (up to ``cap``) in chunks, from one query: an export does not
+    page with OFFSET, which rereads every earlier row for each page."""
+    result = connection.execute(_listing(connection, f, sort, order).limit(cap))
+    for part in result.partitions(chunk):
+        rows = [dict(row._mapping) for row in part]
+        attach_participants(connection, rows)
+        yield rows
+
+
 def count_events(connection: Connection, f: EventFilter, cap: int = 10_000) -> int:
     """How many events match, counted up to ``cap`` so a huge table stays fast to page."""
     chosen = selection(f, connection.dialect.name)
-    # Newest first, as the page lists them: the index walk then starts where matches are.
-    inner = (sa.select(e.c.id).select_from(chosen.source).where(*chosen.where)
-             .order_by(chosen.date.desc()).limit(cap).subquery())
+    inner = sa.select(e.c.id).select_from(chosen.source).where(*chosen.where)
+    if chosen.dated_walk:
+        # Newest first, as the page lists them: the walk then starts where matches are.
+        inner = inner.order_by(chosen.date.desc())
+    inner = inner.limit(cap).subquery()
     return int(connection.execute(sa.select(sa.func.count()).select_from(inner)).scalar() or 0)
 
 
-def facets(connection: Connection, f: EventFilter, sample: int = 5_000) -> dict[str, Any]:
-    """Counts by type and status among the first ``sample`` matching events (newest first).
+def facets(connection: Connection, f: EventFilter, sample: int = 10_000) -> dict[str, Any]:
+    """Counts by type and status among the first ``sample`` matching events (newest first
+    where that is cheap, see :class:`Selection`).
 
     Sampling keeps the page fast on a million events; the page says when it sampled.
+    ``matched`` is the number of events in the sample: with the same cap as
+    :func:`count_events`, the page takes its total from here instead of a second query.
     """
     chosen = selection(f, connection.dialect.name)
-    inner = (sa.select(e.c.type, e.c.status).select_from(chosen.source).where(*chosen.where)
-             .order_by(chosen.date.desc().nulls_last()).limit(sample).subquery())
-    result: dict[str, Any] = {}
-    for name in ("type", "status"):
-        column = inner.c[name]
-        result[name] = [
-            {"value": value, "count": count} for value, count in connection.execute(
-                sa.select(column, sa.func.count()).group_by(column)
-                .order_by(sa.func.count().desc()))
-        ]
-    total = sum(item["count"] for item in result["type"])
-    result["sampled"] = total >= sample
+    inner = sa.select(e.c.type, e.c.status).select_from(chosen.source).where(*chosen.where)
+    if chosen.dated_walk:
+        inner = inner.order_by(chosen.date.desc().nulls_last())
+    sampled = inner.limit(sample).subquery()
+    totals: dict[str, dict[str, int]] = {"type": {}, "status": {}}
+    for kind, status, count in connection.execute(
+            sa.select(sampled.c.type, sampled.c.status, sa.func.count())
+            .group_by(sampled.c.type, sampled.c.status)):
+        totals["type"][kind] = totals["type"].get(kind, 0) + count
+        totals["status"][status] = totals["status"].get(status, 0) + count
+    result: dict[str, Any] = {
+        name: [{"value": value, "count": count}
+               for value, count in sorted(counts.items(), key=lambda item: -item[1])]
+        for name, counts in totals.items()
+    }
+    result["matched"] = sum(totals["type"].values())
+    result["sampled"] = result["matched"] >= sample
+    result["sample"] = sample
     return result
 
 

@@ -49,25 +49,20 @@ def csv_rows(state: AppState, f: EventFilter, sort: str, order: str,
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
     yield buffer.getvalue()
-    offset = 0
-    while offset < cap:
-        with state.engine.connect() as connection:
-            page = data.list_events(connection, f, sort, order, 500, offset)
-        if not page:
-            break
-        buffer.seek(0)
-        buffer.truncate()
-        for row in page:
-            totals = {kind: sum(x["value"] for x in row["figures"] if x["kind"] == kind)
-                      for kind in ("dead", "injured", "displaced", "arrested")}
-            writer.writerow([
-                row["id"], row["date_start"], row["date_end"], row["date_precision"],
-                row["type"], row["mode"], row["status"], ";".join(row["actor"]),
-                ";".join(row["recipient"]), row["location"], row["score"], row["trigger"],
-                *(totals[k] or "" for k in ("dead", "injured", "displaced", "arrested")),
-                row["document_id"], row["sentence_index"], row["document_title"]])
-        yield buffer.getvalue()
-        offset += len(page)
+    with state.engine.connect() as connection:
+        for page in data.iter_events(connection, f, sort, order, cap):
+            buffer.seek(0)
+            buffer.truncate()
+            for row in page:
+                totals = {kind: sum(x["value"] for x in row["figures"] if x["kind"] == kind)
+                          for kind in ("dead", "injured", "displaced", "arrested")}
+                writer.writerow([
+                    row["id"], row["date_start"], row["date_end"], row["date_precision"],
+                    row["type"], row["mode"], row["status"], ";".join(row["actor"]),
+                    ";".join(row["recipient"]), row["location"], row["score"], row["trigger"],
+                    *(totals[k] or "" for k in ("dead", "injured", "displaced", "arrested")),
+                    row["document_id"], row["sentence_index"], row["document_title"]])
+            yield buffer.getvalue()
 
 
 @router.get("/events.csv", summary="The filtered events as CSV",

@@ -76,8 +76,8 @@ def events_page(request: Request, state: State, f: Filter, sort: Sort = "date",
                 order: Order = "desc", offset: Offset = 0) -> HTMLResponse:
     with state.engine.connect() as connection:
         rows = event_data.list_events(connection, f, sort, order, PAGE, offset)
-        total = event_data.count_events(connection, f)
         facets = event_data.facets(connection, f)
+        total = facets["matched"]
     return render(request, "events.html", rows=rows, total=total, facets=facets, f=f,
                   args=f.query_args(), sort=sort, order=order, offset=offset, page=PAGE)
 
