@@ -93,3 +93,26 @@ def test_plover_score_and_furniture_free(code) -> None:  # type: ignore[no-untyp
     assault = next(e for e in document.events if e.type == "ASSAULT")
     assert assault.mode == "aerial" and assault.plover_score == -9.5
     assert ("ASSAULT", "TUR", "PKK") in triples(document.events)
+
+
+def test_accused_party_is_the_actor_of_an_alleged_attack(code) -> None:  # type: ignore[no-untyped-def]
+    document = code("Polen beschuldigde Wit-Rusland van een aanval op de grensposten.")
+    found = triples(document.events)
+    assert ("ACCUSE", "POL", "BLR") in found
+    assault = [e for e in document.events if e.type == "ASSAULT"]
+    assert [(e.actor, e.status) for e in assault] == [(["BLR"], "alleged")]
+
+
+def test_condemned_or_discussed_attacks_are_not_the_speakers(code) -> None:  # type: ignore[no-untyped-def]
+    condemned = code("Japan veroordeelde de aanvallen van Noord-Korea op vissersboten.")
+    assert [e.actor for e in condemned.events if e.type == "ASSAULT"] == [["PRK"]]
+    discussed = code("Frankrijk en Duitsland spraken dinsdag over de gevechten in de Donbas.")
+    assert not [e for e in discussed.events if e.type == "ASSAULT"]
+
+
+def test_event_location_is_the_place_named_in_its_clause(code) -> None:  # type: ignore[no-untyped-def]
+    document = code("Israël bombardeerde vrijdag doelen in de Gazastrook.")
+    assault = next(e for e in document.events if e.type == "ASSAULT")
+    assert assault.actor == ["ISR"] and assault.location == "gaza-strip"
+    nowhere = code("Rusland en China ondertekenden een verdrag.")
+    assert all(e.location is None for e in nowhere.events)

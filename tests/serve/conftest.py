@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import socket
 import threading
 import time
@@ -13,10 +12,9 @@ import pytest
 import uvicorn
 
 from kroniek.nlp import FrogBackend, FrogServer
-from kroniek.pipeline import DEFAULT_COMPONENTS, Pipeline, ingest, load_component
+from kroniek.pipeline import Pipeline, ingest
 from kroniek.serve import create_app
 from kroniek.store import open_engine
-from tests.serve.annotate import Annotator
 
 ARTICLES = Path(__file__).with_name("articles")
 TOKEN = "test-token"
@@ -27,14 +25,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 
 
 def _pipeline(frog_server: FrogServer) -> Pipeline:
-    pipeline = Pipeline(backend=FrogBackend(frog_server), components=())
-    for name in DEFAULT_COMPONENTS:
-        # A component another engineer is still changing may not import; the pages are
-        # tested all the same, with the stand-in annotator filling what it would have.
-        with contextlib.suppress(ImportError, AttributeError):
-            pipeline.components.append(load_component(name))
-    pipeline.components.append(Annotator())
-    return pipeline
+    """The real pipeline: Frog, the linker and the extractor, as `kroniek ingest` runs."""
+    return Pipeline(backend=FrogBackend(frog_server))
 
 
 @pytest.fixture(scope="session")

@@ -100,6 +100,8 @@ def print_event(row: dict[str, Any]) -> None:
                   else "dim")
     if row["reciprocal"]:
         header.append(" (reciprocal)", style="dim")
+    if row.get("location"):
+        header.append(f"  @ {row['location']}", style="green")
     header.append(f"  {row['document_id'][:12]}:{row['sentence_index']}", style="dim")
     console.print(header, soft_wrap=True)
     sentence = highlight(row.get("sentence") or "", row.get("sentence_start"), row)

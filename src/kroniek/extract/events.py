@@ -6,6 +6,7 @@ import datetime as dt
 
 from kroniek.extract.arguments import Arguments, find_arguments
 from kroniek.extract.lexicon import Lexicon, Match, find_triggers, mode_for
+from kroniek.extract.location import location_of
 from kroniek.model import DateInterval, Document, Event, Mention
 from kroniek.plover import score
 
@@ -58,6 +59,7 @@ def sentence_events(document: Document, sentence: int, lexicon: Lexicon) -> list
         if event is None:
             continue
         event.trigger_token = match.token
+        event.location = location_of(document, sentence, match.token)
         if arguments.status is not None:
             event.status = arguments.status  # type: ignore[assignment]
         events.append(event)
@@ -67,6 +69,7 @@ def sentence_events(document: Document, sentence: int, lexicon: Lexicon) -> list
                             arguments.actor, False)
             if mirror is not None:
                 mirror.trigger_token = match.token
+                mirror.location = event.location
                 mirror.confidence = event.confidence - 0.1
                 events.append(mirror)
     return events

@@ -1,41 +1,19 @@
-"""Calls into ``kroniek.graph``: dyad series, fused events, the defence question.
-
-The graph package was written alongside the web UI; where it is missing (an older or
-trimmed install) the pages and the API say "not available" rather than guess, because an
-alliance-obligation answer that is wrong is worse than none.
-"""
+"""Calls into ``kroniek.graph`` for the web: fused events and the defence question, as
+JSON-ready data."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import importlib
-from types import ModuleType
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from kroniek import graph
 from kroniek.errors import InputError
 from kroniek.kb import KnowledgeBase
 from kroniek.store import schema as t
-
-
-def _graph() -> ModuleType | None:
-    try:
-        return importlib.import_module("kroniek.graph")
-    except ImportError:
-        return None
-
-
-def has_defence() -> bool:
-    graph = _graph()
-    return graph is not None and hasattr(graph, "defence_obligations")
-
-
-def has_fused() -> bool:
-    graph = _graph()
-    return graph is not None and hasattr(graph, "fused_events") and hasattr(t, "fusion_links")
 
 
 def plain(value: Any) -> Any:
@@ -53,16 +31,8 @@ def plain(value: Any) -> Any:
     return value
 
 
-def unavailable(what: str) -> dict[str, Any]:
-    return {"available": False,
-            "detail": f"{what} is not available: kroniek.graph does not provide it"}
-
-
 def defence(engine: Engine, kb: KnowledgeBase, attacked: str, by: str | None,
             where: str | None, at: dt.date) -> dict[str, Any]:
-    graph = _graph()
-    if graph is None or not hasattr(graph, "defence_obligations"):
-        return unavailable("the alliance-obligation question")
     try:
         answer = graph.defence_obligations(kb, attacked, by, where, at, engine)
     except (InputError, KeyError, LookupError) as error:
@@ -71,9 +41,6 @@ def defence(engine: Engine, kb: KnowledgeBase, attacked: str, by: str | None,
 
 
 def fused(engine: Engine, limit: int, offset: int) -> dict[str, Any]:
-    graph = _graph()
-    if graph is None or not has_fused():
-        return {**unavailable("event fusion"), "items": []}
     items = graph.fused_events(engine)
     return {"available": True, "total": len(items),
             "items": plain(items[offset:offset + limit])}
@@ -81,8 +48,6 @@ def fused(engine: Engine, limit: int, offset: int) -> dict[str, Any]:
 
 def reports_of(connection: Connection, event_id: int) -> list[dict[str, Any]]:
     """The other reports fused with an event (empty when fusion has not run or is absent)."""
-    if not has_fused():
-        return []
     links, e, d = t.fusion_links, t.events, t.documents
     fused_id = connection.execute(
         sa.select(links.c.fused_id).where(links.c.event_id == event_id)).scalar()

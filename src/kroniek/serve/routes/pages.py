@@ -110,7 +110,7 @@ def event_page(request: Request, state: State,
             raise HTTPException(404, f"no event {event_id}")
         reports = graphlink.reports_of(connection, event_id)
     return render(request, "event.html", ev=found, evidence=_evidence(found),
-                  fused=graphlink.has_fused(), reports=reports)
+                  reports=reports)
 
 
 @router.get("/documents", response_class=HTMLResponse)
@@ -202,5 +202,4 @@ def ask_page(request: Request, state: State,
         answer = graphlink.defence(state.engine, state.kb, attacked, by or None, where or None,
                                    day(at, "at") or dt.date.today())
     return render(request, "ask.html", answer=answer, attacked=attacked or "", by=by or "",
-                  where=where or "", at=at or "",
-                  available=graphlink.has_defence())
+                  where=where or "", at=at or "")
