@@ -81,13 +81,14 @@ def main() -> None:
     count = ensure_database(Path(args.db), args.events)
     small = Path(args.db).with_name("kroniek-bench-baseline.sqlite")
     ensure_database(small, args.baseline_events, exact=True)
-    baseline = dict(render_times(TestClient(create_app(str(small), None)), args.runs))
+    baseline = {name: times for (name, _), times in
+                render_times(TestClient(create_app(str(small), None)), args.runs)}
     rows = []
     for (name, url), (median, worst) in render_times(TestClient(create_app(args.db, None)),
                                                      args.runs):
-        rows.append((name, url, median, worst, baseline[(name, url)][0]))
+        rows.append((name, url, median, worst, baseline[name][0]))
         print(f"{name:40} {median:8.1f} ms  (max {worst:.1f}; "
-              f"{args.baseline_events:,} events: {baseline[(name, url)][0]:.1f})")
+              f"{args.baseline_events:,} events: {baseline[name][0]:.1f})")
     write_report(Path(args.report), rows, count, args.runs, args.baseline_events)
 
 
