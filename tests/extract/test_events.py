@@ -116,3 +116,21 @@ def test_event_location_is_the_place_named_in_its_clause(code) -> None:  # type:
     assert assault.actor == ["ISR"] and assault.location == "gaza-strip"
     nowhere = code("Rusland en China ondertekenden een verdrag.")
     assert all(e.location is None for e in nowhere.events)
+
+
+def test_agentless_passive_never_makes_the_victim_the_actor(code) -> None:  # type: ignore[no-untyped-def]
+    victims = code("Gisteren zijn drie Oekraïense soldaten gedood.")
+    assert not [e for e in victims.events if e.type == "ASSAULT"]
+    occasion = code("Bij een offensief van het Syrische leger zijn vier Turkse militairen gedood.")
+    assert [(e.actor, e.recipient) for e in occasion.events if e.type == "ASSAULT"] == [
+        (["SYR"], ["TUR"])]
+    active = code("Rusland is Oekraïne binnengevallen.")
+    assert ("ASSAULT", "RUS", "UKR") in triples(active.events)
+
+
+def test_reporting_clause_is_the_source_not_the_actor(code) -> None:  # type: ignore[no-untyped-def]
+    document = code("Twee schepen zijn onder vuur genomen door rebellen, zegt het "
+                    "Amerikaanse leger.")
+    assert all("USA" not in e.actor for e in document.events)
+    # "zegt" alone is zeggen, not the separable toezeggen (a promise, AGREE).
+    assert not [e for e in document.events if e.type == "AGREE"]

@@ -29,6 +29,12 @@ def _word_lists() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(data["agent_nouns"]), frozenset(data["clause_openers"])
 
 
+@cache
+def _verb_lists() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_yaml((files("kroniek.extract") / "data" / "triggers.yaml").read_text())
+    return frozenset(data["zijn_perfect"]), frozenset(data["reporting_verbs"])
+
+
 @dataclass
 class Group:
     """Coordinated coded mentions (``Armenië en Azerbeidzjan``) and how they attach."""
@@ -135,15 +141,18 @@ def clause_bounds(tokens: list[Token], trigger: int) -> tuple[int, int]:
     """Token range of the clause holding ``trigger``: from the last clause opener before it
     to the next one after it (or the sentence's ends)."""
     _, openers = _word_lists()
+    _, reporting = _verb_lists()
     start, end = tokens[0].index, tokens[-1].index + 1
     for position, token in enumerate(tokens):
         lemma = token.lemma.lower()
         opens = lemma in openers and (token.pos in {"VG", "VNW", "BW"} or lemma == "om")
-        # A fronted subordinate clause ends at the comma before the main clause's verb.
-        closes_fronted = (
-            token.text == "," and start == tokens[0].index and tokens[0].lemma.lower()
-            in openers and position + 1 < len(tokens) and tokens[position + 1].pos == "WW"
-        )
+        following = tokens[position + 1] if position + 1 < len(tokens) else None
+        # A fronted subordinate clause ends at the comma before the main clause's verb,
+        # and ", zegt het leger" starts a reporting clause.
+        closes_fronted = token.text == "," and following is not None and (
+            (start == tokens[0].index and tokens[0].lemma.lower() in openers
+             and following.pos == "WW")
+            or (following.lemma.lower() in reporting and following.pos in {"WW", "BW"}))
         if (opens or closes_fronted) and token.index <= trigger:
             start = token.index
         elif (opens or closes_fronted or token.text in {";", ":"}) and token.index > trigger:
@@ -171,6 +180,13 @@ def find_arguments(document: Document, sentence: int, match: Match) -> Arguments
     trigger = document.tokens[match.token]
     participle = trigger.pos == "WW" and trigger.features.startswith("vd")
     passive = (participle or "worden" in lemmas) and any(g.preposition == "door" for g in clause)
+    zijn_perfect, _ = _verb_lists()
+    auxiliaries = {t.lemma.lower() for t in tokens if start <= t.index < end and t.pos == "WW"}
+    # "zijn twee tieners gedood", "werd Kiev getroffen": a passive whose agent, if any, is
+    # not a coded actor. Its subject is the target, never the actor.
+    agentless_passive = participle and not passive and entry.kind == "verb" and (
+        "worden" in auxiliaries or ("zijn" in auxiliaries and "hebben" not in auxiliaries
+                                    and entry.rule.removeprefix("verb:") not in zijn_perfect))
 
     def by_preposition(word: str, after: int | None = None) -> list[Group]:
         if entry.kind == "verb":
@@ -211,6 +227,13 @@ def find_arguments(document: Document, sentence: int, match: Match) -> Arguments
             actor = by_preposition("door")
         elif entry.actor == "obj":
             actor = [g for g in bare if subject is None or g is not subject][:1]
+        if agentless_passive:
+            # "Bij een offensief van het Syrische leger zijn vier Turkse militairen
+            # gedood": the occasion's own actor is the agent, the subject the target.
+            actor = [g for g in clause if g.preposition == "bij" and g.first_token < match.token]
+            if not actor:
+                return None
+            passive = True  # so the subject is read as the target below
         if not actor and subject is not None and entry.actor not in {"pp:van", "obj"}:
             actor = [subject]
     if entry.recipient and entry.recipient.startswith("pp:"):

@@ -72,7 +72,19 @@ def sentence_events(document: Document, sentence: int, lexicon: Lexicon) -> list
                 mirror.location = event.location
                 mirror.confidence = event.confidence - 0.1
                 events.append(mirror)
-    return events
+    return _without_lesser_duplicates(events)
+
+
+def _without_lesser_duplicates(events: list[Event]) -> list[Event]:
+    """Drop an event that another of the sentence states more precisely: same type and
+    actors, fewer recipients ("Bij de Israëlische luchtaanvallen zijn twee Palestijnse
+    tieners gedood": the noun and the verb name one attack, and the verb knows its
+    target)."""
+    def covered(event: Event) -> bool:
+        return any(other is not event and other.type == event.type
+                   and other.actor == event.actor
+                   and set(event.recipient) < set(other.recipient) for other in events)
+    return [event for event in events if not covered(event)]
 
 
 def apply_plover_rules(event: Event, published: DateInterval | None) -> None:

@@ -69,8 +69,12 @@ def inflections(infinitive: str) -> set[str]:
         past = "te" if soft else "de"
         ending = "t" if soft else "d"
         prefix = "" if verb.startswith(_UNSTRESSED) else "ge"
-        forms |= {base + "t", base + past, base + past + "n",
-                  particle + prefix + base + ending, particle + prefix + base + ending + "e",
+        finite = {base + "t", base + past, base + past + "n"}
+        # A separable verb's finite forms stand without their particle only in a main
+        # clause, where the particle follows ("zegt ... toe"); the separable table matches
+        # those. Alone, "zegt" is zeggen, not toezeggen.
+        forms |= {particle + form for form in finite}
+        forms |= {particle + prefix + base + ending, particle + prefix + base + ending + "e",
                   particle + prefix + base + ending + "en"}
     return forms
 
