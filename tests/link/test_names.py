@@ -115,3 +115,26 @@ def test_actor_rows(link: LinkFn, linker) -> None:  # type: ignore[no-untyped-de
     rows = {row.id: row for row in linker.actors(doc)}
     assert rows["rus"].code == "RUS" and rows["rus"].kind == "state"
     assert rows["nato"].code == "NATO"
+
+
+def test_office_holders_in_a_state_act_for_it(link: LinkFn) -> None:
+    doc = link("De minister belde zijn ambtsgenoten in Armenië en Azerbeidzjan. "
+               "Hij reisde daarna naar Armenië.")
+    ministers = [m for m in doc.mentions if m.sentence == 0 and m.actor_id]
+    assert {m.code for m in ministers} == {"ARM", "AZE"}
+    travel = [m for m in doc.mentions if m.sentence == 1 and m.actor_id == "arm"]
+    assert travel and travel[0].code is None  # "naar Armenië" is still a place
+
+
+def test_the_pair_an_article_names_is_its_two_sides_further_on(link: LinkFn) -> None:
+    doc = link("Armenië en Azerbeidzjan vechten om de enclave. De strijd duurt al weken. "
+               "Er vielen veel doden. De hulp komt moeilijk op gang. Er is weinig voedsel. "
+               "Frankrijk belde de leiders van beide landen.")
+    last = len(doc.sentences) - 1
+    both = {m.code for m in doc.mentions if m.sentence == last and m.method == "coref-plural"}
+    assert both == {"ARM", "AZE"}
+    mixed = link("Armenië en Azerbeidzjan vechten. Rusland en Turkije kozen partij. "
+                 "Er vielen doden. De hulp stokt. Er is weinig voedsel. Het is koud. "
+                 "Frankrijk belde beide landen.")
+    last = len(mixed.sentences) - 1
+    assert not [m for m in mixed.mentions if m.sentence == last and m.method == "coref-plural"]

@@ -59,6 +59,10 @@ class LinkContext:
                 index -= 1
                 steps += 1
                 continue
+            if lowered == "in" and self.in_sentence(index - 1, sentence):
+                office = self.tokens[index - 1]
+                if office.pos == "N" and office.lemma.lower() in self.lexicon.office_nouns:
+                    return False  # "zijn ambtsgenoten in Armenië": Armenia's ministers
             return lowered in self.lexicon.locative_prepositions and token.pos == "VZ"
         return False
 

@@ -16,6 +16,7 @@ DATA = Path(__file__).with_name("data") / "lexicon.yaml"
 @dataclass(frozen=True)
 class Lexicon:
     locative_prepositions: frozenset[str]
+    office_nouns: frozenset[str]
     non_state_nouns: dict[str, str | None]  # lemma -> sector of the group, if any
     street_nouns: frozenset[str]
     club_words: frozenset[str]
@@ -55,6 +56,7 @@ def load_lexicon(path: Path = DATA) -> Lexicon:
         doc: dict[str, Any] = load_yaml(handle)
     return Lexicon(
         locative_prepositions=frozenset(doc["locative_prepositions"]),
+        office_nouns=_lower_set(doc["office_nouns"]),
         non_state_nouns={fold(k): v for k, v in doc["non_state_nouns"].items()},
         street_nouns=_lower_set(doc["street_nouns"]),
         club_words=frozenset(doc["club_words"]),

@@ -1,7 +1,8 @@
 """Plural back-references: *de twee landen*, *beide partijen* -> the last pair of states.
 
 Conservative like the rest of coreference: only when the previous sentences (within
-``window``) name two actors joined by *en*; each gets its own mention over
+``window``) name two actors joined by *en*, or, further back, when the article names
+only one such pair before the phrase; each gets its own mention over
 the phrase's span, so the event coder reads them as one coordinated group. The pair is
 the last two different actors named together (*Armenië en Azerbeidzjan*), not merely the
 last two named.
@@ -34,7 +35,8 @@ def resolve(document: Document, mentions: list[Mention]) -> list[Mention]:
             continue
         before = [m for m in mentions if m.code and m.start < match.start()
                   and sentence - window <= m.sentence <= sentence]
-        pair = _last_coordinated_pair(document, before)
+        pair = _last_coordinated_pair(document, before) or _only_pair(
+            document, [m for m in mentions if m.code and m.start < match.start()])
         if pair is None:
             continue  # no pair named together: better unlinked than wrong
         for antecedent in pair:
@@ -47,9 +49,24 @@ def resolve(document: Document, mentions: list[Mention]) -> list[Mention]:
     return sorted([*mentions, *added], key=lambda m: (m.start, m.end))
 
 
-def _last_coordinated_pair(document: Document, before: list[Mention]) -> list[Mention] | None:
+def _coordinated_pairs(document: Document, before: list[Mention]) -> list[list[Mention]]:
+    """Pairs of different actors joined by *en*, the last first."""
+    pairs = []
     for first, second in zip(reversed(before[:-1]), reversed(before[1:]), strict=True):
         between = document.text[first.end : second.start].strip().lower()
         if first.code != second.code and between in {"en", ", en", "&"}:
-            return [first, second]
-    return None
+            pairs.append([first, second])
+    return pairs
+
+
+def _last_coordinated_pair(document: Document, before: list[Mention]) -> list[Mention] | None:
+    pairs = _coordinated_pairs(document, before)
+    return pairs[0] if pairs else None
+
+
+def _only_pair(document: Document, before: list[Mention]) -> list[Mention] | None:
+    """Beyond the window: the pair the article names together, if it names only one
+    (*Armenië en Azerbeidzjan* in the lead of a report on their war)."""
+    pairs = _coordinated_pairs(document, before)
+    kinds = {frozenset(m.code for m in pair) for pair in pairs}
+    return pairs[0] if len(kinds) == 1 else None
