@@ -134,3 +134,18 @@ def test_reporting_clause_is_the_source_not_the_actor(code) -> None:  # type: ig
     assert all("USA" not in e.actor for e in document.events)
     # "zegt" alone is zeggen, not the separable toezeggen (a promise, AGREE).
     assert not [e for e in document.events if e.type == "AGREE"]
+
+
+def test_attack_on_a_states_territory_targets_that_state(code) -> None:  # type: ignore[no-untyped-def]
+    hit = code("Israël bombardeerde vrijdag doelen in Libanon.")
+    assault = next(e for e in hit.events if e.type == "ASSAULT")
+    assert (assault.actor, assault.recipient, assault.location) == (["ISR"], ["LBN"], "lbn")
+    # Where fire comes from or goes to is not where the event is.
+    origin = code("Rusland vuurde raketten af vanuit Wit-Rusland.")
+    assert all(e.location is None and "BLR" not in e.recipient for e in origin.events)
+
+
+def test_names_side_by_side_are_two_phrases(code) -> None:  # type: ignore[no-untyped-def]
+    document = code("De lancering volgde nadat Noord-Korea de VS had bedreigd.")
+    assert ("THREATEN", "PRK", "USA") in triples(document.events)
+    assert not [e for e in document.events if "USA" in e.actor]

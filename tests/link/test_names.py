@@ -138,3 +138,12 @@ def test_the_pair_an_article_names_is_its_two_sides_further_on(link: LinkFn) -> 
                  "Frankrijk belde beide landen.")
     last = len(mixed.sentences) - 1
     assert not [m for m in mixed.mentions if m.sentence == last and m.method == "coref-plural"]
+
+
+def test_names_frog_glued_together_are_linked_apart(link: LinkFn) -> None:
+    doc = link("De raket werd afgevuurd nadat Noord-Korea Japan had bedreigd.")
+    codes = [m.code for m in doc.mentions if m.code]
+    assert codes == ["PRK", "JPN"]
+    north, japan = (m for m in doc.mentions if m.code)
+    assert doc.text[north.start:north.end] == "Noord-Korea"
+    assert doc.text[japan.start:japan.end] == "Japan"

@@ -21,6 +21,7 @@ from kroniek.model import Document, Mention, Token
 
 _SKIPPABLE_POS = {"LID", "ADJ", "TW", "BW"}
 _COORDINATION = re.compile(r"^(?:\s|,|en|of|evenals|alsook|alsmede|noch|de|het|&)*$")
+_COORDINATOR = re.compile(r",|&|\b(?:en|of|evenals|alsook|alsmede|noch)\b")
 
 
 @cache
@@ -125,7 +126,12 @@ def groups_in(document: Document, sentence: int) -> list[Group]:
             continue
         previous = groups[-1] if groups else None
         between = document.text[previous.mentions[-1].end : mention.start] if previous else ""
-        if previous and _COORDINATION.match(between.lower()):
+        # Names with no coordinator between are two phrases ("nadat Noord-Korea de VS had
+        # bedreigd"); a shared span (a plural back-reference) is one group.
+        lowered = between.lower()
+        joined = between == "" or bool(_COORDINATION.match(lowered)
+                                       and _COORDINATOR.search(lowered))
+        if previous and joined:
             previous.mentions.append(mention)
             previous.last_token = last.index
             continue

@@ -6,7 +6,7 @@ import datetime as dt
 
 from kroniek.extract.arguments import Arguments, find_arguments
 from kroniek.extract.lexicon import Lexicon, Match, find_triggers, mode_for
-from kroniek.extract.location import location_of
+from kroniek.extract.location import place_of, targeted_state
 from kroniek.model import DateInterval, Document, Event, Mention
 from kroniek.plover import score
 
@@ -59,7 +59,13 @@ def sentence_events(document: Document, sentence: int, lexicon: Lexicon) -> list
         if event is None:
             continue
         event.trigger_token = match.token
-        event.location = location_of(document, sentence, match.token)
+        place = place_of(document, sentence, match.token)
+        if place is not None:
+            event.location = place.actor_id
+            target = targeted_state(place, event.type, event.actor)
+            if target is not None and not event.recipient:
+                event.recipient, event.recipient_kb = [target], [place.actor_id]
+                event.recipient_sector = [None]
         if arguments.status is not None:
             event.status = arguments.status  # type: ignore[assignment]
         events.append(event)

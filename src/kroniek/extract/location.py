@@ -4,27 +4,65 @@ The linker already tells places used as places (``in Oekraïne``, ``bij Charkiv`
 no event code) from states acting (``Oekraïne eist``: event code). An event's location is
 the first such place in the trigger's own clause, else in its sentence; none when the
 sentence names no place, rather than a guess from elsewhere in the article.
+
+A state named as the place of an attack with no other target (*doelen in Libanon
+gebombardeerd*) is also its recipient, as PLOVER codes the state whose territory is hit.
 """
 
 from __future__ import annotations
 
+from functools import cache
+from importlib.resources import files
+
+from kroniek.datafiles import load_yaml
 from kroniek.extract.arguments import clause_bounds
+from kroniek.kb import load_kb
 from kroniek.model import Document, Mention
+
+
+@cache
+def _settings() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_yaml((files("kroniek.extract") / "data" / "location.yaml").read_text())
+    return frozenset(data["site_prepositions"]), frozenset(data["territorial_types"])
 
 
 def _is_place(mention: Mention) -> bool:
     return mention.actor_id is not None and not mention.code and mention.label == "LOC"
 
 
-def location_of(document: Document, sentence: int, trigger_token: int) -> str | None:
+def _at_site(document: Document, mention: Mention) -> bool:
+    """Is the place governed by a preposition of place (not of direction or origin)?"""
+    sites, _ = _settings()
+    tokens = document.sentence_tokens(mention.sentence)
+    first = next((t for t in tokens if t.start <= mention.start < t.end), None)
+    if first is None:
+        return False
+    for token in reversed([t for t in tokens if t.index < first.index]):
+        if token.pos == "VZ":
+            return token.lemma.lower() in sites
+        if token.pos not in {"LID", "ADJ", "TW", "SPEC", "N"} and token.text != ",":
+            return False
+    return False
+
+
+def place_of(document: Document, sentence: int, trigger_token: int) -> Mention | None:
     tokens = document.sentence_tokens(sentence)
     if not tokens:
         return None
     places = [m for m in document.mentions if m.sentence == sentence and _is_place(m)
-              and not document.in_furniture(m.start)]
+              and not document.in_furniture(m.start) and _at_site(document, m)]
     if not places:
         return None
     start, end = clause_bounds(tokens, trigger_token)
     first, last = document.tokens[start].start, document.tokens[end - 1].end
     in_clause = [m for m in places if first <= m.start < last]
-    return sorted(in_clause or places, key=lambda m: m.start)[0].actor_id
+    return sorted(in_clause or places, key=lambda m: m.start)[0]
+
+
+def targeted_state(place: Mention, event_type: str, actors: list[str]) -> str | None:
+    """The event code of a state named as the place of an attack on its territory."""
+    _, territorial = _settings()
+    if event_type not in territorial or place.method != "name-place" or not place.actor_id:
+        return None
+    code = load_kb().code_of(place.actor_id)
+    return code if code and code not in actors else None

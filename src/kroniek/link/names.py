@@ -7,6 +7,8 @@ A capital governed by a place preposition ("naar Moskou") is the city, not the s
 
 from __future__ import annotations
 
+import re
+
 from kroniek.kb import Actor
 from kroniek.kb.text import key
 from kroniek.link import fuzzy
@@ -177,12 +179,48 @@ def _hyphen_adjectives(ctx: LinkContext, index: int, label: str) -> list[Candida
     return found
 
 
+def _multiword_parts(ctx: LinkContext, index: int, label: str) -> list[Candidate]:
+    """Frog joins neighbouring names into one token ("Noord-Korea_Japan", "Noord-Korea_de"
+    before "VS"): when the token starts with an actor's name, link the longest runs of its
+    words that name one, each over its own characters, so the event coder sees two
+    phrases."""
+    if label == "PER":
+        return []  # "Denzel Washington" is one person, not a state after a first name
+    token = ctx.tokens[index]
+    text = ctx.document.text[token.start : token.end]
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    found: list[Candidate] = []
+    position = 0
+    while position < len(words):
+        for stop in range(len(words), position, -1):
+            begin, end = words[position][0], words[stop - 1][1]
+            hits = [(a, r) for a, r in ctx.kb.lookup(text[begin:end])
+                    if a.kind != "person" and r in ("name", "abbreviation", "alias")
+                    and _accepts(label, a, r, text[begin:end])]
+            chosen = _choose(ctx, hits, index) if hits else None
+            if chosen is not None:
+                part = _candidate(ctx, index, index, label, chosen[0], chosen[1], 0.9, rank=3)
+                if part is not None:
+                    part.start, part.end = token.start + begin, token.start + end
+                    found.append(part)
+                position = stop
+                break
+        else:
+            if position == 0:
+                return []  # "Denzel Washington": a name that does not start with an actor
+            position += 1
+    return found
+
+
 def _parts(ctx: LinkContext, first: int, last: int, label: str) -> list[Candidate]:
     """Named parts of a longer unknown span: "Koerdische Arbeiderspartij PKK" -> PKK,
     "NAVO-leest" -> NAVO. Only names and abbreviations of non-places count."""
     found: list[Candidate] = []
     if first == last:
         token = ctx.tokens[first]
+        if " " in ctx.document.text[token.start : token.end] and (
+                glued := _multiword_parts(ctx, first, label)):
+            return glued
         if token.text.count("-") and (adjectives := _hyphen_adjectives(ctx, first, label)):
             return adjectives
         prefix, dash, _ = ctx.document.text[token.start : token.end].partition("-")

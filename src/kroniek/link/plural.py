@@ -18,25 +18,32 @@ from kroniek.datafiles import load_yaml
 from kroniek.model import Document, Mention
 
 
+def _pattern(phrases: list[str]) -> re.Pattern[str]:
+    ordered = sorted(phrases, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, ordered)) + r")\b", re.IGNORECASE)
+
+
 @cache
-def _settings() -> tuple[re.Pattern[str], int]:
+def _settings() -> tuple[re.Pattern[str], re.Pattern[str], int]:
     data = load_yaml((files("kroniek.link") / "data" / "plural.yaml").read_text())
-    phrases = sorted(data["phrases"], key=len, reverse=True)
-    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b", re.IGNORECASE)
-    return pattern, int(data["window"])
+    return _pattern(data["phrases"]), _pattern(data["near_phrases"]), int(data["window"])
 
 
 def resolve(document: Document, mentions: list[Mention]) -> list[Mention]:
-    pattern, window = _settings()
+    pattern, near, window = _settings()
     added: list[Mention] = []
-    for match in pattern.finditer(document.text):
+    matches = [(match, False) for match in pattern.finditer(document.text)]
+    matches += [(match, True) for match in near.finditer(document.text)]
+    for match, near_only in matches:
         sentence = document.sentence_at(match.start())
         if sentence is None or any(m.start <= match.start() < m.end for m in mentions):
             continue
         before = [m for m in mentions if m.code and m.start < match.start()
                   and sentence - window <= m.sentence <= sentence]
-        pair = _last_coordinated_pair(document, before) or _only_pair(
-            document, [m for m in mentions if m.code and m.start < match.start()])
+        pair = _last_coordinated_pair(document, before)
+        if pair is None and not near_only:
+            pair = _only_pair(document, [m for m in mentions
+                                         if m.code and m.start < match.start()])
         if pair is None:
             continue  # no pair named together: better unlinked than wrong
         for antecedent in pair:
