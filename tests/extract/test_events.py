@@ -149,3 +149,11 @@ def test_names_side_by_side_are_two_phrases(code) -> None:  # type: ignore[no-un
     document = code("De lancering volgde nadat Noord-Korea de VS had bedreigd.")
     assert ("THREATEN", "PRK", "USA") in triples(document.events)
     assert not [e for e in document.events if "USA" in e.actor]
+
+
+def test_a_relative_clause_date_does_not_date_the_main_event(code) -> None:  # type: ignore[no-untyped-def]
+    document = code("De VN-vredesmacht, die sinds 1978 in Libanon gestationeerd is, riep "
+                    "Israël op tot terughoudendheid.", published="2023-11-12")
+    request = next(e for e in document.events if e.type == "REQUEST")
+    assert request.date is not None and request.date.start.year == 2023
+    assert request.status != "historical"

@@ -16,15 +16,45 @@ from kroniek.model import DateInterval, Document, Event
 COMPONENT = "extract.events"
 
 
-def _first_per_sentence(
+def _per_sentence(
     expressions: list[timex.TimeExpression],
-) -> dict[int, timex.TimeExpression]:
-    """The first time expression of each sentence (what ``timex.time_for`` would pick),
-    from the document-wide list already computed, instead of rescanning each sentence."""
-    first: dict[int, timex.TimeExpression] = {}
+) -> dict[int, list[timex.TimeExpression]]:
+    """Each sentence's time expressions in text order, from the document-wide list already
+    computed, instead of rescanning each sentence."""
+    found: dict[int, list[timex.TimeExpression]] = {}
     for expression in sorted(expressions, key=lambda e: e.start):
-        first.setdefault(expression.sentence, expression)
-    return first
+        found.setdefault(expression.sentence, []).append(expression)
+    return found
+
+
+def _relative_clauses(document: Document, sentence: int) -> list[tuple[int, int]]:
+    """Character spans of relative clauses: from a relative pronoun (*die*, *dat*,
+    *waar*...) to the next comma or the sentence's end. "De VN-vredesmacht, die sinds
+    1978 in Libanon gestationeerd is, riep ... op": 1978 dates the stationing, not the
+    call."""
+    spans = []
+    tokens = document.sentence_tokens(sentence)
+    for position, token in enumerate(tokens):
+        if token.pos == "VNW" and "betr" in token.features.split(","):
+            end = next((t.start for t in tokens[position + 1:] if t.text == ","),
+                       tokens[-1].end)
+            spans.append((token.start, end))
+    return spans
+
+
+def _time_for(document: Document, event: Event,
+              in_sentence: list[timex.TimeExpression]) -> timex.TimeExpression | None:
+    """The sentence's first time expression that is not inside a relative clause the
+    trigger is outside of (or the trigger's own relative clause's expression)."""
+    token = event.trigger_token if event.trigger_token is not None else 0
+    at = document.tokens[token].start
+    clauses = _relative_clauses(document, event.sentence)
+    own = next(((a, b) for a, b in clauses if a <= at < b), None)
+    for expression in in_sentence:
+        inside = next(((a, b) for a, b in clauses if a <= expression.start < b), None)
+        if inside is None or inside == own:
+            return expression
+    return None
 
 
 class Extractor:
@@ -37,7 +67,7 @@ class Extractor:
     def __call__(self, document: Document) -> None:
         timex.refine_publication_date(document)
         expressions = timex.find_time_expressions(document)
-        by_sentence = _first_per_sentence(expressions)
+        by_sentence = _per_sentence(expressions)
         document.events = []
         for sentence in document.sentences:
             if document.in_furniture(sentence.start):
@@ -65,15 +95,16 @@ class Extractor:
 
     @staticmethod
     def _date(document: Document, event: Event,
-              by_sentence: dict[int, timex.TimeExpression]) -> None:
-        in_sentence = by_sentence.get(event.sentence)
+              by_sentence: dict[int, list[timex.TimeExpression]]) -> None:
+        in_sentence = _time_for(document, event, by_sentence.get(event.sentence, []))
         if in_sentence is None:
             # News carries a day over to the next sentence ("Donderdag waarschuwde hij...
             # Hij gaf ook..."), but not across paragraphs.
             paragraph = document.sentences[event.sentence].paragraph
             previous = event.sentence - 1
             if previous >= 0 and document.sentences[previous].paragraph == paragraph:
-                in_sentence = by_sentence.get(previous)
+                earlier = by_sentence.get(previous)
+                in_sentence = earlier[0] if earlier else None
                 if in_sentence is not None and in_sentence.kind in {"since", "span", "year"}:
                     in_sentence = None
         if in_sentence is not None:
