@@ -11,7 +11,8 @@ from kroniek.cli.common import DbOption, console, engine_for, friendly
 from kroniek.errors import InputError
 from kroniek.export.names import knowledge_base
 from kroniek.ingest.pubdate import interval_from_iso
-from kroniek.store.event_queries import EventFilter, list_events
+from kroniek.store.event_filter import EventFilter
+from kroniek.store.event_queries import list_events
 
 STATUSES = ("asserted", "alleged", "future", "hypothetical", "negated", "historical")
 
@@ -56,7 +57,7 @@ def build_filter(actor: str | None = None, recipient: str | None = None,
     if limit is not None and limit < 1:
         raise InputError("--limit must be at least 1")
     return EventFilter(actor=resolve_actor(actor), recipient=resolve_actor(recipient),
-                       type=type_, status=status, since=since_day, until=until_day,
+                       type=type_, status=status, date_from=since_day, date_to=until_day,
                        limit=limit)
 
 

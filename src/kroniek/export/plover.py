@@ -35,7 +35,8 @@ from sqlalchemy.engine import Engine
 from kroniek.export.names import knowledge_base
 from kroniek.export.target import open_text_target
 from kroniek.kb import KnowledgeBase
-from kroniek.store.event_queries import EventFilter, figures_for_events, list_events
+from kroniek.store.event_filter import EventFilter
+from kroniek.store.event_queries import figures_for_events, list_events
 
 # Categories that become AGREE when only planned or promised (manual: AGREE, CONSULT,
 # COOPERATE, AID ambiguities), and those that become CONCEDE (RETREAT ambiguities).

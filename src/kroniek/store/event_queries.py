@@ -6,61 +6,14 @@ grow without touching the document views.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from kroniek.store import schema as t
-
-
-@dataclass(frozen=True)
-class EventFilter:
-    """Which events to read. Codes compare case-insensitively; an actor may also be a KB id."""
-
-    actor: str | None = None
-    recipient: str | None = None
-    type: str | None = None
-    status: str | None = None
-    since: dt.date | None = None  # events whose interval ends on or after this day
-    until: dt.date | None = None  # events whose interval starts on or before this day
-    document_ids: tuple[str, ...] | None = None
-    include_furniture: bool = False
-    limit: int | None = None
-
-
-def _participant(role: str, value: str) -> sa.ColumnElement[bool]:
-    p = t.event_participants
-    inner = sa.select(p.c.event_id).where(
-        p.c.role == role,
-        sa.or_(sa.func.upper(p.c.code) == value.upper(), p.c.actor_id == value),
-    )
-    return t.events.c.id.in_(inner)
-
-
-def _conditions(selection: EventFilter) -> list[sa.ColumnElement[bool]]:
-    e = t.events
-    conditions: list[sa.ColumnElement[bool]] = []
-    if not selection.include_furniture:
-        conditions.append(e.c.furniture.is_(False))
-    if selection.actor:
-        conditions.append(_participant("actor", selection.actor))
-    if selection.recipient:
-        conditions.append(_participant("recipient", selection.recipient))
-    if selection.type:
-        conditions.append(sa.func.upper(e.c.type) == selection.type.upper())
-    if selection.status:
-        conditions.append(e.c.status == selection.status.lower())
-    if selection.since:
-        conditions.append(sa.func.coalesce(e.c.date_end, e.c.date_start) >= selection.since)
-    if selection.until:
-        conditions.append(e.c.date_start <= selection.until)
-    if selection.document_ids is not None:
-        conditions.append(e.c.document_id.in_(list(selection.document_ids)))
-    return conditions
+from kroniek.store.event_filter import EventFilter, conditions
 
 
 def _sentence_text() -> sa.ColumnElement[str]:
@@ -91,8 +44,9 @@ def _participants(connection: Connection, event_ids: list[int]) -> dict[int, dic
     return found
 
 
-def list_events(engine: Engine, selection: EventFilter = EventFilter()) -> list[dict[str, Any]]:
+def list_events(engine: Engine, selection: EventFilter | None = None) -> list[dict[str, Any]]:
     """Events with their participants, evidence sentence and document, in document order."""
+    selection = selection or EventFilter()
     e, s, d = t.events, t.sentences, t.documents
     query = (
         sa.select(e, _sentence_text().label("sentence"), s.c.start.label("sentence_start"),
@@ -101,7 +55,7 @@ def list_events(engine: Engine, selection: EventFilter = EventFilter()) -> list[
             e.join(d, d.c.id == e.c.document_id).outerjoin(
                 s, sa.and_(s.c.document_id == e.c.document_id,
                            s.c.sentence_index == e.c.sentence_index)))
-        .where(*_conditions(selection))
+        .where(*conditions(selection, engine.dialect.name))
         .order_by(d.c.published_start.desc().nulls_last(), e.c.document_id, e.c.event_index)
     )
     if selection.limit is not None:

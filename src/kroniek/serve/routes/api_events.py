@@ -11,9 +11,9 @@ from fastapi import APIRouter, Depends, HTTPException, Path
 from fastapi.responses import StreamingResponse
 
 from kroniek.serve.data import events as data
-from kroniek.serve.data.events import EventFilter
 from kroniek.serve.routes.params import Limit, Offset, Order, Sort, event_filter
 from kroniek.serve.state import AppState, get_state
+from kroniek.store.event_filter import EventFilter
 
 router = APIRouter(tags=["events"])
 Filter = Annotated[EventFilter, Depends(event_filter)]

@@ -14,12 +14,12 @@ from kroniek.serve import charts, graphlink
 from kroniek.serve.data import actors, articles, dyads, maps, overview
 from kroniek.serve.data import events as event_data
 from kroniek.serve.data.codes import EVENT_TYPES, QUAD_COLOURS, STATUSES, quad_of
-from kroniek.serve.data.events import EventFilter
 from kroniek.serve.data.network import network as network_data
 from kroniek.serve.routes.api_actors import actor_detail
 from kroniek.serve.routes.params import Day, Offset, Order, Sort, day, event_filter
 from kroniek.serve.state import AppState, get_state
 from kroniek.store import queries
+from kroniek.store.event_filter import EventFilter
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=FilePath(__file__).parent.parent / "templates")

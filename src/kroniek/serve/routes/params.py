@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from fastapi import HTTPException, Query
 
-from kroniek.serve.data.events import EventFilter
+from kroniek.store.event_filter import EventFilter
 
 Text = Annotated[str | None, Query(max_length=200)]
 # Dates arrive as text: HTML forms send an empty field as "", which must mean "no date".
@@ -53,5 +53,6 @@ def event_filter(
         raise HTTPException(422, "date_from is after date_to")
     return EventFilter(type=_blank(type), mode=_blank(mode), status=_blank(status),
                        actor=_blank(actor), recipient=_blank(recipient), date_from=start,
-                       date_to=end, q=_blank(q), document=_blank(document),
+                       date_to=end, q=_blank(q),
+                       document_ids=(document,) if _blank(document) else None,
                        location=_blank(location))
