@@ -75,4 +75,5 @@ def matching_events(dialect: str, text: str) -> sa.Select[Any] | None:
     if dialect != "sqlite" or len(text.strip()) < 3:
         return None
     return (sa.select(_fts.c.rowid)
-            .where(sa.text(f"{TABLE} MATCH :fts_query").bindparams(fts_query=phrase(text))))
+            .where(sa.text(f"{TABLE} MATCH :fts_query")
+                   .bindparams(fts_query=phrase(text.strip()))))
