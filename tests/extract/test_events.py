@@ -157,3 +157,9 @@ def test_a_relative_clause_date_does_not_date_the_main_event(code) -> None:  # t
     request = next(e for e in document.events if e.type == "REQUEST")
     assert request.date is not None and request.date.start.year == 2023
     assert request.status != "historical"
+
+
+def test_office_holders_in_states_are_the_recipients(code) -> None:  # type: ignore[no-untyped-def]
+    document = code("De Franse president Emmanuel Macron heeft woensdag zijn collega's in "
+                    "Georgië en Moldavië gebeld.")
+    assert {("CONSULT", "FRA", "GEO"), ("CONSULT", "FRA", "MDA")} <= triples(document.events)

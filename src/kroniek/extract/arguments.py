@@ -97,6 +97,12 @@ def _preposition(tokens: list[Token], first: int, base: int) -> tuple[str | None
         noun = tokens[position - 1 - base]
         if noun.pos == "N":
             return _preposition(tokens, position - 1, base)
+    if word == "in" and position - 1 >= base:
+        # "zijn ambtsgenoten in Armenië": an office holder's state, lifted like "van".
+        noun = tokens[position - 1 - base]
+        agents, _ = _word_lists()
+        if noun.pos == "N" and (noun.lemma.lower() in agents or noun.text.lower() in agents):
+            return _preposition(tokens, position - 1, base)
     return word, position
 
 
@@ -247,7 +253,10 @@ def find_arguments(document: Document, sentence: int, match: Match) -> Arguments
     elif entry.recipient == "su" or (passive and entry.actor != "pp:door"):
         recipient = [subject] if subject is not None and subject not in actor else []
     if not recipient and entry.recipient != "su":
-        objects = [g for g in bare if g not in actor and g is not subject]
+        # Skip phrases naming the actor again ("De Russische minister Sergej Lavrov").
+        acting = {code for g in actor for code in g.codes}
+        objects = [g for g in bare if g not in actor and g is not subject
+                   and not set(g.codes) <= acting]
         recipient = objects[:1]
         if not recipient:
             for word in ("met", "tegen", "op", "aan", "tot"):
