@@ -70,6 +70,15 @@ def test_scare_quotes_and_apostrophes_are_not_quotes(analyse) -> None:  # type: 
 
 
 @pytest.mark.frog
+def test_a_word_someone_used_is_a_quote(analyse) -> None:  # type: ignore[no-untyped-def]
+    document = analyse("Lavrov noemde de demonstranten 'provocateurs'. Het 'nieuwe' plan "
+                       "werd gisteren gepresenteerd.")
+    link(document, "Lavrov", "RUS", "sergey-lavrov")
+    quotes = find_quotes(document)
+    assert [(q.text, q.speaker) for q in quotes] == [("provocateurs", "RUS")]
+
+
+@pytest.mark.frog
 def test_unnamed_source_gives_no_speaker(analyse) -> None:  # type: ignore[no-untyped-def]
     document = analyse("Volgens bronnen is het akkoord 'zo goed als rond'.")
     [quote] = find_quotes(document)

@@ -197,6 +197,13 @@ def _speaker(document: Document, start: int, end: int) -> Mention | None:
     return None
 
 
+def _attributed(document: Document, sentence: int) -> bool:
+    """Does the sentence say who spoke ("noemde de aanval 'terroristisch'", "sprak van")?"""
+    verbs = set(_data()["attribution_verbs"])
+    words = re.findall(r"\w+", document.sentence_text(sentence).lower())
+    return any(word in verbs for word in words)
+
+
 def find_quotes(document: Document) -> list[Quote]:
     text = document.text
     quotes: list[Quote] = []
@@ -204,8 +211,8 @@ def find_quotes(document: Document) -> list[Quote]:
     for span in _quote_spans(text):
         start, end = _inner(text, span)
         inner = text[start:end]
-        if len(inner.split()) < int(_data()["min_words"]) and not re.search(r"[.!?]$", inner):
-            continue  # a scare quote: het 'vergeten' conflict
+        short = len(inner.split()) < int(_data()["min_words"]) and not re.search(r"[.!?]$",
+                                                                                 inner)
         if document.in_furniture(span.start):
             continue
         key = re.sub(r"\W+", " ", inner).strip().lower()
@@ -223,6 +230,8 @@ def find_quotes(document: Document) -> list[Quote]:
                                                   .rstrip("'\"”’»")) or not after.strip(" .")
                                    or bool(re.match(r"\s*[,.]", after))))
         speaker = _speaker(document, span.start, span.end)
+        if short and (speaker is None or not _attributed(document, sentence)):
+            continue  # a scare quote: het 'vergeten' conflict (a word someone used is kept)
         quotes.append(Quote(
             text=inner, sentence=sentence, start=start, end=end,
             speaker=speaker.code if speaker else None,
