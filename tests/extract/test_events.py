@@ -163,3 +163,11 @@ def test_office_holders_in_states_are_the_recipients(code) -> None:  # type: ign
     document = code("De Franse president Emmanuel Macron heeft woensdag zijn collega's in "
                     "Georgië en Moldavië gebeld.")
     assert {("CONSULT", "FRA", "GEO"), ("CONSULT", "FRA", "MDA")} <= triples(document.events)
+
+
+def test_a_reaction_to_an_event_named_before_is_aimed_at_its_actor(code) -> None:  # type: ignore[no-untyped-def]
+    document = code("Iran heeft dinsdag een ballistische raket afgevuurd. Zuid-Korea "
+                    "veroordeelde de lancering scherp.")
+    assert ("ACCUSE", "KOR", "IRN") in triples(document.events)
+    unrelated = code("Zuid-Korea veroordeelde de lancering scherp.")
+    assert ("ACCUSE", "KOR", "*") in triples(unrelated.events)

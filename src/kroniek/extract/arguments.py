@@ -16,7 +16,7 @@ from functools import cache
 from importlib.resources import files
 
 from kroniek.datafiles import load_yaml
-from kroniek.extract.lexicon import Match
+from kroniek.extract.lexicon import Match, load_lexicon
 from kroniek.model import Document, Mention, Token
 
 _SKIPPABLE_POS = {"LID", "ADJ", "TW", "BW"}
@@ -61,6 +61,36 @@ class Arguments:
     recipient: list[Mention]
     reciprocal: bool = False
     status: str | None = None  # "alleged" when the clause accuses the actor of the event
+    refers_to: str | None = None  # PLOVER type of an earlier event its object names
+
+
+@cache
+def _referent_nouns() -> dict[str, str]:
+    data = load_yaml((files("kroniek.extract") / "data" / "triggers.yaml").read_text())
+    return dict(data["referent_nouns"])
+
+
+def _event_reference(tokens: list[Token], start: int, end: int, trigger: int) -> str | None:
+    """The type of an event a definite noun in the clause names ("de lancering", "deze
+    aanvallen"): the verb reacts to an event reported before."""
+    lexicon = load_lexicon()
+    base = tokens[0].index
+    for token in tokens[start - base : end - base]:
+        if token.index == trigger or token.pos != "N" or token.index - 1 < base:
+            continue
+        before = tokens[token.index - 1 - base]
+        definite = (before.pos == "LID" and before.features.startswith("bep")) or (
+            before.pos == "VNW" and before.features.startswith("aanw"))
+        if not definite:
+            continue
+        lemma = token.lemma.lower()
+        entries = [*lexicon.nouns.get(lemma, []),
+                   *(entry for suffix, entry in lexicon.suffixes if lemma.endswith(suffix))]
+        kinds = [entry.type for entry in entries if entry.type != "none"]
+        kind = kinds[0] if kinds else _referent_nouns().get(lemma)
+        if kind is not None:
+            return kind
+    return None
 
 
 def _embedding(tokens: list[Token], start: int, noun: int, groups: list[Group]) -> str | None:
@@ -275,5 +305,8 @@ def find_arguments(document: Document, sentence: int, match: Match) -> Arguments
         recipient_mentions = []
     if not actor_mentions:
         return None
+    refers_to = (_event_reference(tokens, start, end, match.token)
+                 if entry.kind == "verb" and not recipient_mentions and not reciprocal
+                 else None)
     return Arguments(actor_mentions, recipient_mentions, reciprocal,
-                     "alleged" if alleged else None)
+                     "alleged" if alleged else None, refers_to)

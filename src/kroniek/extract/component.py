@@ -72,7 +72,8 @@ class Extractor:
         for sentence in document.sentences:
             if document.in_furniture(sentence.start):
                 continue
-            for event in sentence_events(document, sentence.index, self.lexicon):
+            for event in sentence_events(document, sentence.index, self.lexicon,
+                                         document.events):
                 token = event.trigger_token if event.trigger_token is not None else 0
                 if self._attributive(document, token):
                     # "de strijdende partijen" describes a state of affairs; the tense and

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from kroniek.extract.arguments import Arguments, find_arguments
 from kroniek.extract.lexicon import Lexicon, Match, find_triggers, mode_for
@@ -48,7 +49,32 @@ def _event(document: Document, sentence: int, match: Match, lexicon: Lexicon,
     )
 
 
-def sentence_events(document: Document, sentence: int, lexicon: Lexicon) -> list[Event]:
+# How many sentences back an event named again by a noun ("de lancering") may be.
+REFERENCE_WINDOW = 4
+
+
+def _aimed_at_earlier(event: Event, kind: str, earlier: Sequence[Event]) -> None:
+    """A reaction with no recipient of its own is aimed at whoever did the event its
+    object names: "Japan veroordeelt de lancering" after North Korea's launch."""
+    for previous in reversed(earlier):
+        if event.sentence - previous.sentence > REFERENCE_WINDOW:
+            return
+        if previous.type != kind:
+            continue
+        sides = [i for i, code in enumerate(previous.actor) if code not in event.actor]
+        if sides:
+            event.recipient = [previous.actor[i] for i in sides]
+            event.recipient_kb = [previous.actor_kb[i] if i < len(previous.actor_kb) else None
+                                  for i in sides]
+            event.recipient_sector = [previous.actor_sector[i]
+                                      if i < len(previous.actor_sector) else None
+                                      for i in sides]
+        return
+
+
+def sentence_events(document: Document, sentence: int, lexicon: Lexicon,
+                    earlier: Sequence[Event] = ()) -> list[Event]:
+    """The events of one sentence; ``earlier`` are the article's events before it."""
     events: list[Event] = []
     for match in find_triggers(document.sentence_tokens(sentence), lexicon):
         arguments: Arguments | None = find_arguments(document, sentence, match)
@@ -68,6 +94,8 @@ def sentence_events(document: Document, sentence: int, lexicon: Lexicon) -> list
                 event.recipient_sector = [None]
         if arguments.status is not None:
             event.status = arguments.status  # type: ignore[assignment]
+        if arguments.refers_to is not None and not event.recipient:
+            _aimed_at_earlier(event, arguments.refers_to, earlier)
         events.append(event)
         if match.entry.symmetric and event.recipient and not event.reciprocal:
             # A talk "met" someone: PLOVER codes each side as acting on the other.
