@@ -171,3 +171,12 @@ def test_a_reaction_to_an_event_named_before_is_aimed_at_its_actor(code) -> None
     assert ("ACCUSE", "KOR", "IRN") in triples(document.events)
     unrelated = code("Zuid-Korea veroordeelde de lancering scherp.")
     assert ("ACCUSE", "KOR", "*") in triples(unrelated.events)
+
+
+def test_a_known_event_in_a_phrase_is_not_the_subjects(code) -> None:  # type: ignore[no-untyped-def]
+    reaction = code("Rusland hield oefeningen als reactie op het bezoek van de Britse premier "
+                    "aan Oekraïne.")
+    consults = [e for e in reaction.events if e.type == "CONSULT"]
+    assert all("RUS" not in e.actor for e in consults)
+    agent = code("De VN spraken schande van de bezetting van de stad door Ethiopië.")
+    assert not [e for e in agent.events if e.type == "ASSAULT" and "UN" in e.actor]

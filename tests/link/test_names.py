@@ -147,3 +147,10 @@ def test_names_frog_glued_together_are_linked_apart(link: LinkFn) -> None:
     north, japan = (m for m in doc.mentions if m.code)
     assert doc.text[north.start:north.end] == "Noord-Korea"
     assert doc.text[japan.start:japan.end] == "Japan"
+
+
+def test_a_pair_joined_by_en_de_is_a_pair(link: LinkFn) -> None:
+    doc = link("Rusland bedreigde Japan en de Verenigde Staten. Beide landen reageerden "
+               "kalm.")
+    both = {m.code for m in doc.mentions if m.sentence == 1 and m.method == "coref-plural"}
+    assert both == {"JPN", "USA"}

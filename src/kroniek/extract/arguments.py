@@ -55,6 +55,26 @@ def _embedding_verbs() -> dict[str, frozenset[str]]:
     return {kind: frozenset(lemmas) for kind, lemmas in data["embedding_verbs"].items()}
 
 
+@cache
+def _reference_prepositions() -> frozenset[str]:
+    data = load_yaml((files("kroniek.extract") / "data" / "triggers.yaml").read_text())
+    return frozenset(data["reference_prepositions"])
+
+
+def _definite(tokens: list[Token], noun: int) -> bool:
+    """Is the noun at ``noun`` introduced by a definite article or a demonstrative
+    ("het historische bezoek", "deze aanvallen")?"""
+    base = tokens[0].index
+    position = noun - 1
+    while position >= base and tokens[position - base].pos in {"ADJ", "TW"}:
+        position -= 1
+    if position < base:
+        return False
+    word = tokens[position - base]
+    return (word.pos == "LID" and word.features.startswith("bep")) or (
+        word.pos == "VNW" and word.features.startswith("aanw"))
+
+
 @dataclass
 class Arguments:
     actor: list[Mention]
@@ -95,7 +115,8 @@ def _event_reference(tokens: list[Token], start: int, end: int, trigger: int) ->
 
 def _embedding(tokens: list[Token], start: int, noun: int, groups: list[Group]) -> str | None:
     """``accuse`` or ``report`` when a verb of that kind before the noun trigger governs
-    it in its clause, or the noun sits in an "over" phrase; else None."""
+    it in its clause, or the noun sits in an "over" phrase or is a definite noun in a
+    phrase that refers back ("als reactie op het bezoek"); else None."""
     verbs = _embedding_verbs()
     base = tokens[0].index
     for token in tokens[start - base : noun - base]:
@@ -104,7 +125,10 @@ def _embedding(tokens: list[Token], start: int, noun: int, groups: list[Group]) 
                 if token.lemma.lower() in lemmas:
                     return kind
     preposition, _ = _preposition(tokens, noun, base)
-    return "report" if preposition == "over" else None
+    if preposition == "over" or (preposition in _reference_prepositions()
+                                 and _definite(tokens, noun)):
+        return "report"
+    return None
 
 
 def _token_at(tokens: list[Token], offset: int) -> Token | None:
@@ -252,7 +276,10 @@ def find_arguments(document: Document, sentence: int, match: Match) -> Arguments
         noun_lemma = trigger.lemma.lower()
         actor = ([g for g in groups if g.last_token == match.token - 1]
                  or [g for g in groups if g.direct == "van" and g.via == noun_lemma
-                     and g.first_token > match.token][:1])
+                     and g.first_token > match.token][:1]
+                 # "de erkenning van twee regio's door Rusland": the noun's own agent
+                 or [g for g in groups if g.direct == "door" and g.first_token > match.token
+                     and g.first_token - match.token <= 8][:1])
         embedding = _embedding(tokens, start, match.token, groups)
         if not actor and embedding == "accuse":
             actor = [g for g in bare if g is not subject and g.first_token < match.token][:1]

@@ -60,8 +60,9 @@ def _coordinated_pairs(document: Document, before: list[Mention]) -> list[list[M
     """Pairs of different actors joined by *en*, the last first."""
     pairs = []
     for first, second in zip(reversed(before[:-1]), reversed(before[1:]), strict=True):
-        between = document.text[first.end : second.start].strip().lower()
-        if first.code != second.code and between in {"en", ", en", "&"}:
+        between = document.text[first.end : second.start].lower().replace(",", " , ").split()
+        joiner = [word for word in between if word not in {"de", "het"}]  # "Japan en de VS"
+        if first.code != second.code and joiner in (["en"], [",", "en"], ["&"]):
             pairs.append([first, second])
     return pairs
 
