@@ -180,3 +180,10 @@ def test_a_known_event_in_a_phrase_is_not_the_subjects(code) -> None:  # type: i
     assert all("RUS" not in e.actor for e in consults)
     agent = code("De VN spraken schande van de bezetting van de stad door Ethiopië.")
     assert not [e for e in agent.events if e.type == "ASSAULT" and "UN" in e.actor]
+
+
+def test_stopping_the_fighting_is_a_ceasefire_not_a_strike(code) -> None:  # type: ignore[no-untyped-def]
+    ceasefire = code("Georgië en Rusland hebben maandag de gevechten gestaakt.")
+    assert [(e.type, e.mode) for e in ceasefire.events] == [("RETREAT", "ceasefire")]
+    strike = code("Franse havenarbeiders staakten dinsdag tegen de hervormingen van Macron.")
+    assert all(e.type != "RETREAT" for e in strike.events)

@@ -113,14 +113,16 @@ def _event_reference(tokens: list[Token], start: int, end: int, trigger: int) ->
     return None
 
 
-def _embedding(tokens: list[Token], start: int, noun: int, groups: list[Group]) -> str | None:
-    """``accuse`` or ``report`` when a verb of that kind before the noun trigger governs
-    it in its clause, or the noun sits in an "over" phrase or is a definite noun in a
+def _embedding(tokens: list[Token], start: int, end: int, noun: int) -> str | None:
+    """``accuse`` or ``report`` when a verb of that kind governs the noun trigger in its
+    clause, or the noun sits in an "over" phrase or is a definite noun in a
     phrase that refers back ("als reactie op het bezoek"); else None."""
     verbs = _embedding_verbs()
     base = tokens[0].index
-    for token in tokens[start - base : noun - base]:
-        if token.pos == "WW":
+    # Anywhere in the clause: a perfect puts the participle last ("hebben de gevechten
+    # gestaakt").
+    for token in tokens[start - base : end - base]:
+        if token.pos == "WW" and token.index != noun:
             for kind, lemmas in verbs.items():
                 if token.lemma.lower() in lemmas:
                     return kind
@@ -280,7 +282,7 @@ def find_arguments(document: Document, sentence: int, match: Match) -> Arguments
                  # "de erkenning van twee regio's door Rusland": the noun's own agent
                  or [g for g in groups if g.direct == "door" and g.first_token > match.token
                      and g.first_token - match.token <= 8][:1])
-        embedding = _embedding(tokens, start, match.token, groups)
+        embedding = _embedding(tokens, start, end, match.token)
         if not actor and embedding == "accuse":
             actor = [g for g in bare if g is not subject and g.first_token < match.token][:1]
             alleged = True
