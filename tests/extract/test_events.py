@@ -187,3 +187,14 @@ def test_stopping_the_fighting_is_a_ceasefire_not_a_strike(code) -> None:  # typ
     assert [(e.type, e.mode) for e in ceasefire.events] == [("RETREAT", "ceasefire")]
     strike = code("Franse havenarbeiders staakten dinsdag tegen de hervormingen van Macron.")
     assert all(e.type != "RETREAT" for e in strike.events)
+
+
+def test_a_complement_clause_does_not_borrow_the_speakers_subject(code) -> None:  # type: ignore[no-untyped-def]
+    document = code("Servië meende dat onbekende strijders een granaat hadden afgevuurd.")
+    assert not [e for e in document.events if e.type == "ASSAULT" and "SRB" in e.actor]
+
+
+def test_a_cancelled_meeting_is_not_a_meeting(code) -> None:  # type: ignore[no-untyped-def]
+    document = code("China heeft een ontmoeting met Japan afgezegd.")
+    assert not [e for e in document.events if e.type == "CONSULT"]
+    assert ("REJECT", "CHN", "JPN") in triples(document.events)

@@ -265,7 +265,11 @@ def find_arguments(document: Document, sentence: int, match: Match) -> Arguments
                 and (after is None or g.first_token > after)]
 
     subject: Group | None = bare[0] if bare else None
-    if subject is None and start > tokens[0].index and entry.kind == "verb":
+    # A clause without a coded subject borrows the main clause's ("..., waarna hij ..."),
+    # except a "dat"/"of" complement, whose subject is someone the speaker talks about
+    # ("Armenië meende dat [een onbekende] een raket had afgeschoten").
+    complement = document.tokens[start].lemma.lower() in {"dat", "of"}
+    if subject is None and start > tokens[0].index and entry.kind == "verb" and not complement:
         main = [g for g in groups if g.preposition is None and g.first_token < start]
         subject = main[0] if main else None
 
