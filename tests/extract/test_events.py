@@ -198,3 +198,13 @@ def test_a_cancelled_meeting_is_not_a_meeting(code) -> None:  # type: ignore[no-
     document = code("China heeft een ontmoeting met Japan afgezegd.")
     assert not [e for e in document.events if e.type == "CONSULT"]
     assert ("REJECT", "CHN", "JPN") in triples(document.events)
+
+
+def test_joint_actors_on_someone_unnamed_are_coded_apart(code) -> None:  # type: ignore[no-untyped-def]
+    joint = code("De VN en de NAVO riepen dinsdag op tot kalmte.")
+    requests = [e for e in joint.events if e.type == "REQUEST"]
+    assert sorted(e.actor[0] for e in requests) == ["NATO", "UN"]
+    assert all(len(e.actor) == 1 and not e.recipient for e in requests)
+    talks = code("Armenië en Azerbeidzjan overlegden dinsdag in Moskou.")
+    consult = [e for e in talks.events if e.type == "CONSULT"]
+    assert len(consult) == 1 and sorted(consult[0].actor) == ["ARM", "AZE"]

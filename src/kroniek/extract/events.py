@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
+from functools import cache
+from importlib.resources import files
 
+from kroniek.datafiles import load_yaml
 from kroniek.extract.arguments import Arguments, find_arguments
 from kroniek.extract.lexicon import Lexicon, Match, find_triggers, mode_for
 from kroniek.extract.location import place_of, targeted_state
@@ -106,7 +110,29 @@ def sentence_events(document: Document, sentence: int, lexicon: Lexicon,
                 mirror.location = event.location
                 mirror.confidence = event.confidence - 0.1
                 events.append(mirror)
-    return _without_lesser_duplicates(events)
+    return _one_per_actor(_without_lesser_duplicates(events))
+
+
+@cache
+def _mutual_types() -> frozenset[str]:
+    data = load_yaml((files("kroniek.extract") / "data" / "triggers.yaml").read_text())
+    return frozenset(data["mutual_types"])
+
+
+def _one_per_actor(events: list[Event]) -> list[Event]:
+    """Joint actors with no recipient, of a type that is not mutual, as one event each."""
+    out: list[Event] = []
+    for event in events:
+        if (len(event.actor) < 2 or event.recipient or event.reciprocal
+                or event.type in _mutual_types()):
+            out.append(event)
+            continue
+        for i, code in enumerate(event.actor):
+            out.append(dataclasses.replace(
+                event, actor=[code],
+                actor_sector=event.actor_sector[i:i + 1],
+                actor_kb=event.actor_kb[i:i + 1], context=list(event.context)))
+    return out
 
 
 def _without_lesser_duplicates(events: list[Event]) -> list[Event]:
