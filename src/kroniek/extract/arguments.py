@@ -13,10 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.resources import files
 
-from kroniek.datafiles import load_yaml
-from kroniek.extract.lexicon import Match, load_lexicon
+from kroniek.extract.lexicon import Match, load_lexicon, trigger_data
 from kroniek.model import Document, Mention, Token
 
 _SKIPPABLE_POS = {"LID", "ADJ", "TW", "BW"}
@@ -26,13 +24,13 @@ _COORDINATOR = re.compile(r",|&|\b(?:en|of|evenals|alsook|alsmede|noch)\b")
 
 @cache
 def _word_lists() -> tuple[frozenset[str], frozenset[str]]:
-    data = load_yaml((files("kroniek.extract") / "data" / "triggers.yaml").read_text())
+    data = trigger_data()
     return frozenset(data["agent_nouns"]), frozenset(data["clause_openers"])
 
 
 @cache
 def _verb_lists() -> tuple[frozenset[str], frozenset[str]]:
-    data = load_yaml((files("kroniek.extract") / "data" / "triggers.yaml").read_text())
+    data = trigger_data()
     return frozenset(data["zijn_perfect"]), frozenset(data["reporting_verbs"])
 
 
@@ -51,13 +49,13 @@ class Group:
 
 @cache
 def _embedding_verbs() -> dict[str, frozenset[str]]:
-    data = load_yaml((files("kroniek.extract") / "data" / "triggers.yaml").read_text())
+    data = trigger_data()
     return {kind: frozenset(lemmas) for kind, lemmas in data["embedding_verbs"].items()}
 
 
 @cache
 def _reference_prepositions() -> frozenset[str]:
-    data = load_yaml((files("kroniek.extract") / "data" / "triggers.yaml").read_text())
+    data = trigger_data()
     return frozenset(data["reference_prepositions"])
 
 
@@ -86,7 +84,7 @@ class Arguments:
 
 @cache
 def _referent_nouns() -> dict[str, str]:
-    data = load_yaml((files("kroniek.extract") / "data" / "triggers.yaml").read_text())
+    data = trigger_data()
     return dict(data["referent_nouns"])
 
 

@@ -6,11 +6,9 @@ import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from functools import cache
-from importlib.resources import files
 
-from kroniek.datafiles import load_yaml
 from kroniek.extract.arguments import Arguments, find_arguments
-from kroniek.extract.lexicon import Lexicon, Match, find_triggers, mode_for
+from kroniek.extract.lexicon import Lexicon, Match, find_triggers, mode_for, trigger_data
 from kroniek.extract.location import place_of, targeted_state
 from kroniek.model import DateInterval, Document, Event, Mention
 from kroniek.plover import score
@@ -115,7 +113,7 @@ def sentence_events(document: Document, sentence: int, lexicon: Lexicon,
 
 @cache
 def _mutual_types() -> frozenset[str]:
-    data = load_yaml((files("kroniek.extract") / "data" / "triggers.yaml").read_text())
+    data = trigger_data()
     return frozenset(data["mutual_types"])
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
-from typing import Any
+from typing import Any, cast
 
 from kroniek.datafiles import load_yaml
 from kroniek.model import Token
@@ -106,8 +106,16 @@ def _entry(raw: dict[str, Any], kind: str, rule: str) -> Entry:
 
 
 @cache
+def trigger_data() -> dict[str, Any]:
+    """data/triggers.yaml as read once: the lexicon and the word lists the clause rules
+    use."""
+    return cast(dict[str, Any],
+                load_yaml((files("kroniek.extract") / "data" / "triggers.yaml").read_text()))
+
+
+@cache
 def load_lexicon() -> Lexicon:
-    data = load_yaml((files("kroniek.extract") / "data" / "triggers.yaml").read_text())
+    data = trigger_data()
     lexicon = Lexicon()
     for raw in data["verbs"]:
         lemma = raw["lemma"]
