@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import ctypes
 import os
 import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from kroniek.errors import NLPUnavailable
@@ -24,12 +28,37 @@ INSTALL_HINT = "install it with `sudo apt-get install frog frogdata` (or run ./r
 # Frog's parser needs memory quadratic in sentence length; longer sentences are still
 # tagged, only not parsed. The chunker keeps real sentences far below this.
 MAX_PARSER_TOKENS = 200
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+def _die_with_parent() -> Callable[[], None] | None:
+    """Ask Linux to stop Frog when kroniek dies, even by SIGKILL, when atexit cannot run.
+
+    ``PR_SET_PDEATHSIG`` fires when the thread that started the child exits, so it is set
+    only from the main thread (the CLI); a server started from a worker thread relies on
+    ``stop`` at exit as before.
+    """
+    if not sys.platform.startswith("linux") or threading.current_thread() is not \
+            threading.main_thread():
+        return None
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+    except OSError:
+        return None
+    parent = os.getpid()
+
+    def set_death_signal() -> None:
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != parent:  # the parent died before the request took effect
+            os._exit(1)
+
+    return set_death_signal
 
 
 class FrogServer:
@@ -85,6 +114,7 @@ class FrogServer:
             stderr=handle,
             cwd=tempfile.gettempdir(),
             start_new_session=True,
+            preexec_fn=_die_with_parent(),
         )
         os.close(handle)
         self.starts += 1
