@@ -9,7 +9,7 @@ present, words per second and peak memory of:
 
 and writes the table to ``docs/benchmarks.md`` (section "NLP overhead"). Usage::
 
-    .venv/bin/python bench/nlp_overhead.py [--repeat 2]
+    .venv/bin/python bench/nlp_overhead.py [--repeat 5]
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import argparse
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -54,7 +55,7 @@ def timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float,
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--repeat", type=int, default=5)
     options = parser.parse_args()
     text, origin = bench_text()
     words = len(text.split())
@@ -83,7 +84,12 @@ def main() -> None:
               f"kroniek {kroniek_seconds[-1]:.1f} s", file=sys.stderr)
 
     raw, ours = min(raw_seconds), min(kroniek_seconds)
-    overhead = (ours - raw) / raw * 100
+    best_overhead = (ours - raw) / raw * 100
+    # Each run times raw Frog and kroniek back to back, so a run's ratio shares that
+    # moment's load on this shared machine; their median is the headline figure.
+    paired = sorted((k - r) / r * 100 for r, k in zip(raw_seconds, kroniek_seconds,
+                                                        strict=True))
+    overhead = statistics.median(paired)
     table = "\n".join([
         SECTION,
         "",
@@ -96,8 +102,9 @@ def main() -> None:
         f"| raw `frog -t` | {raw:.1f} | {words / raw:.0f} | {raw_peak:.0f} |",
         f"| `kroniek ingest` | {ours:.1f} | {words / ours:.0f} | {kroniek_peak:.0f} |",
         "",
-        f"kroniek's overhead over raw Frog: **{overhead:+.1f} %** of wall time "
-        "(target: under 20 %).",
+        f"kroniek's overhead over raw Frog: **{overhead:+.1f} %** of wall time, the median "
+        f"of the {options.repeat} runs' own ratios ({', '.join(f'{x:+.1f}' for x in paired)} "
+        f"%); best times against each other {best_overhead:+.1f} % (target: under 20 %).",
         "",
     ])
     write_section(table)
