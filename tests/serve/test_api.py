@@ -55,6 +55,16 @@ def test_text_search_and_actor_with_dates(client: TestClient) -> None:
     assert before["items"] == [] and before["total"] == 0
 
 
+def test_event_places_are_shown_by_name(client: TestClient) -> None:
+    located = [e for e in client.get("/api/v1/events", params={"limit": 200}).json()["items"]
+               if e["location"]]
+    assert located, "the real extractor found no event location in the test articles"
+    page = client.get("/events", headers={"accept": "text/html"}).text
+    from kroniek.kb import load_kb
+    name = load_kb().actor(located[0]["location"]).name
+    assert f'location={located[0]["location"]}">{name}</a>' in page
+
+
 def test_event_detail_has_evidence(client: TestClient) -> None:
     event = client.get("/api/v1/events").json()["items"][0]
     detail = client.get(f"/api/v1/events/{event['id']}").json()

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from kroniek.kb import load_kb
 from kroniek.serve import charts, graphlink
 from kroniek.serve.data import actors, articles, dyads, maps, overview
 from kroniek.serve.data import events as event_data
@@ -23,8 +24,14 @@ from kroniek.store.event_filter import EventFilter
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=FilePath(__file__).parent.parent / "templates")
+def place_name(place: str) -> str:
+    """A location's name for people ("Yemen"), from the KB id events store ("yem")."""
+    actor = load_kb().get(place)
+    return actor.name if actor is not None else place
+
+
 templates.env.globals.update(QUAD_COLOURS=QUAD_COLOURS, EVENT_TYPES=EVENT_TYPES,
-                             STATUSES=STATUSES, quad_of=quad_of)
+                             STATUSES=STATUSES, quad_of=quad_of, place_name=place_name)
 
 
 def _http_url(value: str | None) -> str | None:
