@@ -208,3 +208,12 @@ def test_joint_actors_on_someone_unnamed_are_coded_apart(code) -> None:  # type:
     talks = code("Armenië en Azerbeidzjan overlegden dinsdag in Moskou.")
     consult = [e for e in talks.events if e.type == "CONSULT"]
     assert len(consult) == 1 and sorted(consult[0].actor) == ["ARM", "AZE"]
+
+
+def test_a_condemned_event_is_the_one_that_happened_and_only_its_verbs(code) -> None:  # type: ignore[no-untyped-def]
+    document = code("Britse schepen beschoten dinsdag stellingen in Libië. Egypte beschuldigde "
+                    "Turkije van aanvallen op tankers. Algerije veroordeelde de aanvallen en "
+                    "dreigde met maatregelen.")
+    found = triples(document.events)
+    assert ("ACCUSE", "DZA", "GBR") in found  # the shelling happened; Turkey's is alleged
+    assert ("THREATEN", "DZA", "*") in found  # "de aanvallen" belongs to "veroordeelde"

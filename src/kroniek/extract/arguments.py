@@ -18,6 +18,8 @@ from kroniek.extract.lexicon import Match, load_lexicon, trigger_data
 from kroniek.model import Document, Mention, Token
 
 _SKIPPABLE_POS = {"LID", "ADJ", "TW", "BW"}
+_AUXILIARIES = frozenset({"hebben", "zijn", "worden", "zullen", "kunnen", "moeten", "willen",
+                          "gaan", "blijven"})
 _COORDINATION = re.compile(r"^(?:\s|,|en|of|evenals|alsook|alsmede|noch|de|het|&)*$")
 _COORDINATOR = re.compile(r",|&|\b(?:en|of|evenals|alsook|alsmede|noch)\b")
 
@@ -93,9 +95,15 @@ def _event_reference(tokens: list[Token], start: int, end: int, trigger: int) ->
     aanvallen"): the verb reacts to an event reported before."""
     lexicon = load_lexicon()
     base = tokens[0].index
-    for token in tokens[start - base : end - base]:
+    clause = tokens[start - base : end - base]
+    for token in clause:
         if token.index == trigger or token.pos != "N" or token.index - 1 < base:
             continue
+        if token.index < trigger and any(
+                other.pos == "WW" and other.index != trigger
+                and other.lemma.lower() not in _AUXILIARIES
+                for other in clause if other.index < token.index):
+            continue  # "veroordeelde de aanvallen en dreigde": the noun is the other verb's
         before = tokens[token.index - 1 - base]
         definite = (before.pos == "LID" and before.features.startswith("bep")) or (
             before.pos == "VNW" and before.features.startswith("aanw"))

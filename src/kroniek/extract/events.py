@@ -58,11 +58,11 @@ REFERENCE_WINDOW = 4
 def _aimed_at_earlier(event: Event, kind: str, earlier: Sequence[Event]) -> None:
     """A reaction with no recipient of its own is aimed at whoever did the event its
     object names: "Japan veroordeelt de lancering" after North Korea's launch."""
-    for previous in reversed(earlier):
-        if event.sentence - previous.sentence > REFERENCE_WINDOW:
-            return
-        if previous.type != kind:
-            continue
+    window = [previous for previous in earlier if previous.type == kind
+              and event.sentence - previous.sentence <= REFERENCE_WINDOW]
+    # Condemning "de aanvallen" is about attacks that happened, not ones only alleged.
+    window.sort(key=lambda previous: previous.status == "asserted")
+    for previous in reversed(window):
         sides = [i for i, code in enumerate(previous.actor) if code not in event.actor]
         if sides:
             event.recipient = [previous.actor[i] for i in sides]
