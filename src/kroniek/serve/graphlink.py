@@ -36,13 +36,13 @@ def defence(engine: Engine, kb: KnowledgeBase, attacked: str, by: str | None,
     try:
         answer = graph.defence_obligations(kb, attacked, by, where, at, engine)
     except (InputError, KeyError, LookupError) as error:
-        return {"available": True, "error": str(error).strip("'\"")}
-    return {"available": True, "answer": plain(answer)}
+        return {"error": str(error).strip("'\"")}
+    return {"answer": plain(answer)}
 
 
 def fused(engine: Engine, limit: int, offset: int) -> dict[str, Any]:
     items = graph.fused_events(engine)
-    return {"available": True, "total": len(items),
+    return {"total": len(items),
             "items": plain(items[offset:offset + limit])}
 
 
