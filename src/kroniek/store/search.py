@@ -21,8 +21,13 @@ TABLE = "event_text"
 _fts = sa.table(TABLE, sa.column("rowid"))
 
 
+def supported(dialect: str) -> bool:
+    """FTS5 is SQLite's; elsewhere the caller keeps its LIKE filter."""
+    return dialect == "sqlite"
+
+
 def available(connection: Connection) -> bool:
-    return connection.dialect.name == "sqlite"
+    return supported(connection.dialect.name)
 
 
 def create(connection: Connection) -> None:
@@ -72,8 +77,10 @@ def phrase(text: str) -> str:
 def matching_events(dialect: str, text: str) -> sa.Select[Any] | None:
     """Ids of events whose trigger or sentence contains ``text``; None when the index
     cannot answer (``dialect`` is not SQLite, or fewer than three characters)."""
-    if dialect != "sqlite" or len(text.strip()) < 3:
+    # FTS5 reads its query as a C string: a NUL would cut it short ("unterminated string").
+    text = text.replace("\x00", "").strip()
+    if not supported(dialect) or len(text) < 3:
         return None
     return (sa.select(_fts.c.rowid)
             .where(sa.text(f"{TABLE} MATCH :fts_query")
-                   .bindparams(fts_query=phrase(text.strip()))))
+                   .bindparams(fts_query=phrase(text))))
