@@ -60,11 +60,16 @@ class Dyad:
 DIRECTIONS = {"actor": "A->B", "recipient": "B->A", "mutual": "A<->B"}
 
 
+def category_score(type_column: sa.ColumnElement[str]) -> sa.ColumnElement[float]:
+    """SQL for a PLOVER category's base score, for events stored without their own."""
+    return sa.case({kind: score(kind) for kind in QUADS}, value=type_column, else_=0.0)
+
+
 def default_score_sum(table: sa.Table) -> sa.ColumnElement[float]:
     """Summed score of aggregate rows, counting events stored without a score with their
     category's default score."""
-    defaults = sa.case({kind: score(kind) for kind in QUADS}, value=table.c.type, else_=0.0)
-    return sa.func.sum(table.c.score + (table.c.events - table.c.scored) * defaults)
+    return sa.func.sum(table.c.score
+                       + (table.c.events - table.c.scored) * category_score(table.c.type))
 
 
 def dyad(

@@ -15,7 +15,7 @@ from kroniek.kb import KnowledgeBase
 from kroniek.kb.model import Actor
 from kroniek.store import schema as t
 
-e, p, a, r = t.events, t.event_participants, t.actors, t.relations
+p, a, r = t.event_participants, t.actors, t.relations
 
 
 def resolve(kb: KnowledgeBase, connection: Connection, key: str) -> dict[str, Any] | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from kroniek import plover
+from kroniek.graph.dyads import category_score
 
 EVENT_TYPES = tuple(plover.categories())
 STATUSES = ("asserted", "alleged", "future", "hypothetical", "negated", "historical")
@@ -18,14 +19,9 @@ QUAD_COLOURS = {
     "material conflict": "#c0392b",
 }
 
-# Used only when an event has no plover_score yet: the category's base score.
-DEFAULT_SCORES = {event_type: plover.score(event_type, None) for event_type in EVENT_TYPES}
-
-
 def score_expression(events: sa.Table) -> sa.ColumnElement[float]:
-    """The stored PLOVER score, or the type's fallback score."""
-    fallback = sa.case(DEFAULT_SCORES, value=events.c.type, else_=0.0)
-    return sa.func.coalesce(events.c.plover_score, fallback)
+    """The stored PLOVER score, or the type's base score."""
+    return sa.func.coalesce(events.c.plover_score, category_score(events.c.type))
 
 
 def quad_of(event_type: str) -> str:
