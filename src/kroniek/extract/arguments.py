@@ -143,6 +143,11 @@ def _token_at(tokens: list[Token], offset: int) -> Token | None:
     return next((t for t in tokens if t.start <= offset < t.end), None)
 
 
+def _preposition_word(token: Token) -> str:
+    """A preposition's own word: Frog glues some to their article ("tegen_de")."""
+    return token.lemma.lower().split("_", 1)[0]
+
+
 def _preposition(tokens: list[Token], first: int, base: int) -> tuple[str | None, int]:
     """The preposition a noun phrase starting at token ``first`` hangs from, and its start."""
     position = first - 1
@@ -152,7 +157,7 @@ def _preposition(tokens: list[Token], first: int, base: int) -> tuple[str | None
         position -= 1
     if position < base or tokens[position - base].pos != "VZ":
         return None, position + 1
-    word = tokens[position - base].lemma.lower()
+    word = _preposition_word(tokens[position - base])
     if word == "van" and position - 1 >= base:
         # "de leiders van Armenië", "stellingen van Hamas": the possessor stands for the
         # noun phrase it belongs to, and takes that phrase's place in the clause.
@@ -174,7 +179,7 @@ def _direct(tokens: list[Token], first: int, base: int) -> tuple[str | None, str
         position -= 1
     if position < base or tokens[position - base].pos != "VZ":
         return None, None
-    word = tokens[position - base].lemma.lower()
+    word = _preposition_word(tokens[position - base])
     noun = tokens[position - 1 - base] if position - 1 >= base else None
     return word, noun.lemma.lower() if word == "van" and noun and noun.pos == "N" else None
 
@@ -258,12 +263,12 @@ def find_arguments(document: Document, sentence: int, match: Match) -> Arguments
     auxiliaries = {t.lemma.lower() for t in tokens if start <= t.index < end and t.pos == "WW"}
     # "zijn twee tieners gedood", "werd Kiev getroffen": a passive whose agent, if any, is
     # not a coded actor. Its subject is the target, never the actor.
-    agentless_passive = participle and not passive and entry.kind == "verb" and (
+    agentless_passive = participle and not passive and entry.verbal and (
         "worden" in auxiliaries or ("zijn" in auxiliaries and "hebben" not in auxiliaries
                                     and entry.rule.removeprefix("verb:") not in zijn_perfect))
 
     def by_preposition(word: str, after: int | None = None) -> list[Group]:
-        if entry.kind == "verb":
+        if entry.verbal:
             # Verb-final subordinate clauses put objects before the verb: the clause is
             # the limit, not the trigger's position.
             return [g for g in clause if g.preposition == word]
@@ -275,7 +280,7 @@ def find_arguments(document: Document, sentence: int, match: Match) -> Arguments
     # except a "dat"/"of" complement, whose subject is someone the speaker talks about
     # ("Armenië meende dat [een onbekende] een raket had afgeschoten").
     complement = document.tokens[start].lemma.lower() in {"dat", "of"}
-    if subject is None and start > tokens[0].index and entry.kind == "verb" and not complement:
+    if subject is None and start > tokens[0].index and entry.verbal and not complement:
         main = [g for g in groups if g.preposition is None and g.first_token < start]
         subject = main[0] if main else None
 
@@ -345,7 +350,7 @@ def find_arguments(document: Document, sentence: int, match: Match) -> Arguments
     if not actor_mentions:
         return None
     refers_to = (_event_reference(tokens, start, end, match.token)
-                 if entry.kind == "verb" and not recipient_mentions and not reciprocal
+                 if entry.verbal and not recipient_mentions and not reciprocal
                  else None)
     return Arguments(actor_mentions, recipient_mentions, reciprocal,
                      "alleged" if alleged else None, refers_to)
