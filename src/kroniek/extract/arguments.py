@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from kroniek.extract import trace
 from kroniek.extract.lexicon import Match, load_lexicon, trigger_data
 from kroniek.model import Document, Mention, Token
 
@@ -244,15 +245,31 @@ def _in(groups: list[Group], start: int, end: int) -> list[Group]:
     return [g for g in groups if start <= g.first_token < end]
 
 
+def _dropped(sentence: int, match: Match, reason: str) -> None:
+    """No event for this trigger; the reason is kept for ``kroniek explain``."""
+    trace.note(sentence, "dropped", f"{match.entry.rule}: {reason}", rule=match.entry.rule)
+
+
+def _describe(document: Document, groups: list[Group]) -> str:
+    return "; ".join(
+        f"{' + '.join(document.text[m.start:m.end] for m in g.mentions)} "
+        f"[{', '.join(g.codes)}] {g.preposition or 'bare'}" for g in groups) or "none"
+
+
 def find_arguments(document: Document, sentence: int, match: Match) -> Arguments | None:
     tokens = document.sentence_tokens(sentence)
     groups = groups_in(document, sentence)
     if not groups:
-        return None
+        return _dropped(sentence, match, "no mention with an actor code in the sentence")
     entry = match.entry
     start, end = clause_bounds(tokens, match.token)
+    if trace.active():
+        words = document.text[document.tokens[start].start:document.tokens[end - 1].end]
+        trace.note(sentence, "clause", f"{entry.rule}: clause \"{words}\"; phrases: "
+                   f"{_describe(document, _in(groups, start, end))}")
     if document.tokens[start].lemma.lower() == "om":
-        return None  # "om ... te helpen met de strijd": a purpose, not an event
+        # "om ... te helpen met de strijd": a purpose, not an event
+        return _dropped(sentence, match, "a purpose clause (om ... te), not an event")
     clause = _in(groups, start, end)
     bare = [g for g in clause if g.preposition is None]
     lemmas = {t.lemma.lower() for t in tokens if start <= t.index < end}
@@ -302,7 +319,8 @@ def find_arguments(document: Document, sentence: int, match: Match) -> Arguments
             actor = [g for g in bare if g is not subject and g.first_token < match.token][:1]
             alleged = True
         if not actor and embedding is not None:
-            return None  # someone else's event, reported, judged or discussed
+            return _dropped(sentence, match, "the noun names someone else's event, reported, "
+                            "judged or discussed here, and has no actor of its own")
         if actor:
             subject = None if subject in actor else subject
     if not actor:
@@ -318,7 +336,8 @@ def find_arguments(document: Document, sentence: int, match: Match) -> Arguments
             # gedood": the occasion's own actor is the agent, the subject the target.
             actor = [g for g in clause if g.preposition == "bij" and g.first_token < match.token]
             if not actor:
-                return None
+                return _dropped(sentence, match, "a passive with no agent: who acted is not "
+                                "said")
             passive = True  # so the subject is read as the target below
         if not actor and subject is not None and entry.actor not in {"pp:van", "obj"}:
             actor = [subject]
@@ -348,7 +367,11 @@ def find_arguments(document: Document, sentence: int, match: Match) -> Arguments
         actor_mentions = actor_mentions + recipient_mentions
         recipient_mentions = []
     if not actor_mentions:
-        return None
+        return _dropped(sentence, match, "no actor: no coded subject, agent or possessor")
+    if trace.active():
+        trace.note(sentence, "arguments", f"{entry.rule}: actor "
+                   f"{_describe(document, actor)}; recipient {_describe(document, recipient)}"
+                   + ("; reciprocal" if reciprocal else ""))
     refers_to = (_event_reference(tokens, start, end, match.token)
                  if entry.verbal and not recipient_mentions and not reciprocal
                  else None)

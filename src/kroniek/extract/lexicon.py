@@ -9,6 +9,7 @@ from importlib.resources import files
 from typing import Any, cast
 
 from kroniek.datafiles import load_yaml
+from kroniek.extract import trace
 from kroniek.model import Token
 
 # Separable verb particles: ``oproepen`` also matches ``riep ... op``.
@@ -166,7 +167,7 @@ def load_lexicon() -> Lexicon:
                     _entry(raw, "noun", f"noun:{raw['lemma']}", kind_of_file))
         for raw in data.get("light_verbs") or []:
             noun = raw.get("noun") or raw["head"]
-            entry = _entry(raw, "light", f"light:{noun}+{'|'.join(raw['verbs'])}",
+            entry = _entry(raw, "light", f"light:{'*' if 'head' in raw else ''}{noun}",
                            kind_of_file)
             if "head" in raw:
                 lexicon.light_heads.append((raw["head"], entry))
@@ -194,6 +195,28 @@ def _allowed(entry: Entry, lemmas: set[str]) -> bool:
     if entry.needs and not _overlaps(entry.needs, lemmas):
         return False
     return not (entry.unless and _overlaps(entry.unless, lemmas))
+
+
+def _why_not(entry: Entry, lemmas: set[str]) -> str:
+    if entry.needs and not _overlaps(entry.needs, lemmas):
+        return "needs one of " + ", ".join(sorted(entry.needs))
+    return "blocked by " + ", ".join(sorted(cue for cue in entry.unless
+                                            if _overlaps(frozenset({cue}), lemmas)))
+
+
+def _note_candidate(token: Token, entry: Entry, lemmas: set[str], chosen: bool) -> None:
+    if not trace.active():
+        return
+    if not chosen:
+        trace.note(token.sentence, "blocked", f"{token.text}: {entry.rule} ({entry.type}) not "
+                   f"used: {_why_not(entry, lemmas)}", rule=entry.rule)
+    elif entry.type == "none":
+        trace.note(token.sentence, "blocked", f"{token.text}: {entry.rule} blocks the other "
+                   "readings of this word", rule=entry.rule)
+    else:
+        trace.note(token.sentence, "trigger", f"{token.text}: {entry.rule} -> {entry.type}"
+                   + (f" ({entry.mode})" if entry.mode else ""), rule=entry.rule,
+                   type=entry.type, token=token.index)
 
 
 def _overlaps(cues: frozenset[str], lemmas: set[str]) -> bool:
@@ -275,6 +298,7 @@ def _light_matches(tokens: list[Token], lexicon: Lexicon, lemmas: set[str],
             if not carriers:
                 continue
             verb = min(carriers, key=lambda verb: abs(verb.index - noun.index))
+            _note_candidate(verb, entry, lemmas, True)
             used.update({noun.index, verb.index})
             if entry.type != "none":
                 first, last = sorted((noun, verb), key=lambda token: token.index)
@@ -301,6 +325,7 @@ def find_triggers(tokens: list[Token], lexicon: Lexicon) -> list[Match]:
             verb = next((t for t in tokens if t.pos == "WW" and t.index < found[0].index),
                         None)
             anchor = head if head.pos == "WW" or verb is None else verb
+            _note_candidate(anchor, entry, lemmas, True)
             matches.append(Match(entry, anchor.index, (found[0].start, found[-1].end)))
             used.update(t.index for t in found)
     matches += _light_matches(tokens, lexicon, lemmas, used)
@@ -324,7 +349,9 @@ def find_triggers(tokens: list[Token], lexicon: Lexicon) -> list[Match]:
             candidates = list(lexicon.nouns.get(lemma, []))
             candidates += [entry for suffix, entry in lexicon.suffixes if lemma.endswith(suffix)]
         for entry in candidates:
-            if _allowed(entry, lemmas):
+            allowed = _allowed(entry, lemmas)
+            _note_candidate(token, entry, lemmas, allowed)
+            if allowed:
                 if entry.type != "none":  # "none" entries block a misleading reading
                     matches.append(Match(entry, token.index, (token.start, token.end)))
                 used.add(token.index)
