@@ -41,6 +41,9 @@ from kroniek.cli.export import export_command  # noqa: E402
 app.command("eval")(eval_command)
 app.command("events")(events_command)
 app.command("export")(export_command)
+from kroniek.cli.explain import explain_command  # noqa: E402
+
+app.command("explain")(explain_command)
 
 
 @app.command("version")

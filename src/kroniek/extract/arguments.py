@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from kroniek.extract import trace
 from kroniek.extract.lexicon import Match, load_lexicon, trigger_data
 from kroniek.model import Document, Mention, Token
 
@@ -143,6 +144,11 @@ def _token_at(tokens: list[Token], offset: int) -> Token | None:
     return next((t for t in tokens if t.start <= offset < t.end), None)
 
 
+def _preposition_word(token: Token) -> str:
+    """A preposition's own word: Frog glues some to their article ("tegen_de")."""
+    return token.lemma.lower().split("_", 1)[0]
+
+
 def _preposition(tokens: list[Token], first: int, base: int) -> tuple[str | None, int]:
     """The preposition a noun phrase starting at token ``first`` hangs from, and its start."""
     position = first - 1
@@ -152,7 +158,7 @@ def _preposition(tokens: list[Token], first: int, base: int) -> tuple[str | None
         position -= 1
     if position < base or tokens[position - base].pos != "VZ":
         return None, position + 1
-    word = tokens[position - base].lemma.lower()
+    word = _preposition_word(tokens[position - base])
     if word == "van" and position - 1 >= base:
         # "de leiders van Armenië", "stellingen van Hamas": the possessor stands for the
         # noun phrase it belongs to, and takes that phrase's place in the clause.
@@ -174,7 +180,7 @@ def _direct(tokens: list[Token], first: int, base: int) -> tuple[str | None, str
         position -= 1
     if position < base or tokens[position - base].pos != "VZ":
         return None, None
-    word = tokens[position - base].lemma.lower()
+    word = _preposition_word(tokens[position - base])
     noun = tokens[position - 1 - base] if position - 1 >= base else None
     return word, noun.lemma.lower() if word == "van" and noun and noun.pos == "N" else None
 
@@ -239,15 +245,31 @@ def _in(groups: list[Group], start: int, end: int) -> list[Group]:
     return [g for g in groups if start <= g.first_token < end]
 
 
+def _dropped(sentence: int, match: Match, reason: str) -> None:
+    """No event for this trigger; the reason is kept for ``kroniek explain``."""
+    trace.note(sentence, "dropped", f"{match.entry.rule}: {reason}", rule=match.entry.rule)
+
+
+def _describe(document: Document, groups: list[Group]) -> str:
+    return "; ".join(
+        f"{' + '.join(document.text[m.start:m.end] for m in g.mentions)} "
+        f"[{', '.join(g.codes)}] {g.preposition or 'bare'}" for g in groups) or "none"
+
+
 def find_arguments(document: Document, sentence: int, match: Match) -> Arguments | None:
     tokens = document.sentence_tokens(sentence)
     groups = groups_in(document, sentence)
     if not groups:
-        return None
+        return _dropped(sentence, match, "no mention with an actor code in the sentence")
     entry = match.entry
     start, end = clause_bounds(tokens, match.token)
+    if trace.active():
+        words = document.text[document.tokens[start].start:document.tokens[end - 1].end]
+        trace.note(sentence, "clause", f"{entry.rule}: clause \"{words}\"; phrases: "
+                   f"{_describe(document, _in(groups, start, end))}")
     if document.tokens[start].lemma.lower() == "om":
-        return None  # "om ... te helpen met de strijd": a purpose, not an event
+        # "om ... te helpen met de strijd": a purpose, not an event
+        return _dropped(sentence, match, "a purpose clause (om ... te), not an event")
     clause = _in(groups, start, end)
     bare = [g for g in clause if g.preposition is None]
     lemmas = {t.lemma.lower() for t in tokens if start <= t.index < end}
@@ -258,12 +280,12 @@ def find_arguments(document: Document, sentence: int, match: Match) -> Arguments
     auxiliaries = {t.lemma.lower() for t in tokens if start <= t.index < end and t.pos == "WW"}
     # "zijn twee tieners gedood", "werd Kiev getroffen": a passive whose agent, if any, is
     # not a coded actor. Its subject is the target, never the actor.
-    agentless_passive = participle and not passive and entry.kind == "verb" and (
+    agentless_passive = participle and not passive and entry.verbal and (
         "worden" in auxiliaries or ("zijn" in auxiliaries and "hebben" not in auxiliaries
                                     and entry.rule.removeprefix("verb:") not in zijn_perfect))
 
     def by_preposition(word: str, after: int | None = None) -> list[Group]:
-        if entry.kind == "verb":
+        if entry.verbal:
             # Verb-final subordinate clauses put objects before the verb: the clause is
             # the limit, not the trigger's position.
             return [g for g in clause if g.preposition == word]
@@ -275,7 +297,7 @@ def find_arguments(document: Document, sentence: int, match: Match) -> Arguments
     # except a "dat"/"of" complement, whose subject is someone the speaker talks about
     # ("Armenië meende dat [een onbekende] een raket had afgeschoten").
     complement = document.tokens[start].lemma.lower() in {"dat", "of"}
-    if subject is None and start > tokens[0].index and entry.kind == "verb" and not complement:
+    if subject is None and start > tokens[0].index and entry.verbal and not complement:
         main = [g for g in groups if g.preposition is None and g.first_token < start]
         subject = main[0] if main else None
 
@@ -297,7 +319,8 @@ def find_arguments(document: Document, sentence: int, match: Match) -> Arguments
             actor = [g for g in bare if g is not subject and g.first_token < match.token][:1]
             alleged = True
         if not actor and embedding is not None:
-            return None  # someone else's event, reported, judged or discussed
+            return _dropped(sentence, match, "the noun names someone else's event, reported, "
+                            "judged or discussed here, and has no actor of its own")
         if actor:
             subject = None if subject in actor else subject
     if not actor:
@@ -313,7 +336,8 @@ def find_arguments(document: Document, sentence: int, match: Match) -> Arguments
             # gedood": the occasion's own actor is the agent, the subject the target.
             actor = [g for g in clause if g.preposition == "bij" and g.first_token < match.token]
             if not actor:
-                return None
+                return _dropped(sentence, match, "a passive with no agent: who acted is not "
+                                "said")
             passive = True  # so the subject is read as the target below
         if not actor and subject is not None and entry.actor not in {"pp:van", "obj"}:
             actor = [subject]
@@ -343,9 +367,13 @@ def find_arguments(document: Document, sentence: int, match: Match) -> Arguments
         actor_mentions = actor_mentions + recipient_mentions
         recipient_mentions = []
     if not actor_mentions:
-        return None
+        return _dropped(sentence, match, "no actor: no coded subject, agent or possessor")
+    if trace.active():
+        trace.note(sentence, "arguments", f"{entry.rule}: actor "
+                   f"{_describe(document, actor)}; recipient {_describe(document, recipient)}"
+                   + ("; reciprocal" if reciprocal else ""))
     refers_to = (_event_reference(tokens, start, end, match.token)
-                 if entry.kind == "verb" and not recipient_mentions and not reciprocal
+                 if entry.verbal and not recipient_mentions and not reciprocal
                  else None)
     return Arguments(actor_mentions, recipient_mentions, reciprocal,
                      "alleged" if alleged else None, refers_to)

@@ -7,7 +7,7 @@ sentence, quotes, and relations stated in the text.
 
 from __future__ import annotations
 
-from kroniek.extract import figures, quotes, relations, status, timex
+from kroniek.extract import figures, quotes, relations, status, timex, trace
 from kroniek.extract.events import apply_plover_rules, sentence_events
 from kroniek.extract.lexicon import load_lexicon
 from kroniek.kb import load_kb
@@ -71,6 +71,8 @@ class Extractor:
         document.events = []
         for sentence in document.sentences:
             if document.in_furniture(sentence.start):
+                trace.note(sentence.index, "dropped", "page furniture (a pull quote, fact box "
+                           "or byline repeating the text): not coded")
                 continue
             for event in sentence_events(document, sentence.index, self.lexicon,
                                          document.events):
@@ -81,11 +83,19 @@ class Extractor:
                     event.status = "asserted"
                     self._ongoing_date(document, event, expressions)
                 else:
-                    found, _cue = status.status_of(document, sentence.index, token)
+                    found, cue = status.status_of(document, sentence.index, token)
                     # An accusation makes its event alleged even with no cue word.
                     if not (found == "asserted" and event.status == "alleged"):
                         event.status = found
+                    trace.note(sentence.index, "status", f"{event.rule}: {event.status}"
+                               + (f" (cue: \"{cue}\")" if cue else
+                                  " (accused of it)" if event.status == "alleged" else
+                                  " (no cue)"))
                     self._date(document, event, by_sentence)
+                if event.date is not None:
+                    trace.note(sentence.index, "date", f"{event.rule}: {event.date.iso()}"
+                               + (" (inferred, not written out)" if event.date_inferred
+                                  else ""))
                 apply_plover_rules(event, document.published)
                 document.events.append(event)
         document.figures = figures.find_figures(document)

@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 from functools import cache
 
+from kroniek.extract import trace
 from kroniek.extract.arguments import Arguments, find_arguments
 from kroniek.extract.lexicon import Lexicon, Match, find_triggers, mode_for, trigger_data
 from kroniek.extract.location import place_of, targeted_state
@@ -71,6 +72,9 @@ def _aimed_at_earlier(event: Event, kind: str, earlier: Sequence[Event]) -> None
             event.recipient_sector = [previous.actor_sector[i]
                                       if i < len(previous.actor_sector) else None
                                       for i in sides]
+            trace.note(event.sentence, "arguments", f"{event.rule}: aimed at "
+                       f"{', '.join(event.recipient)}, who did the {kind} event named here "
+                       f"(sentence {previous.sentence})")
         return
 
 
@@ -85,6 +89,8 @@ def sentence_events(document: Document, sentence: int, lexicon: Lexicon,
         event = _event(document, sentence, match, lexicon, arguments.actor,
                        arguments.recipient, arguments.reciprocal)
         if event is None:
+            trace.note(sentence, "dropped", f"{match.entry.rule}: its actor phrases name no "
+                       "actor with an event code")
             continue
         event.trigger_token = match.token
         place = place_of(document, sentence, match.token)
@@ -142,7 +148,14 @@ def _without_lesser_duplicates(events: list[Event]) -> list[Event]:
         return any(other is not event and other.type == event.type
                    and other.actor == event.actor
                    and set(event.recipient) < set(other.recipient) for other in events)
-    return [event for event in events if not covered(event)]
+    kept = []
+    for event in events:
+        if covered(event):
+            trace.note(event.sentence, "dropped", f"{event.rule}: another event of the "
+                       "sentence says the same with more recipients")
+        else:
+            kept.append(event)
+    return kept
 
 
 def apply_plover_rules(event: Event, published: DateInterval | None) -> None:
@@ -150,7 +163,10 @@ def apply_plover_rules(event: Event, published: DateInterval | None) -> None:
     if event.type == "CONSULT" and event.status == "future":
         # A planned meeting is an agreement to meet.
         event.type, event.mode, event.status = "AGREE", None, "asserted"
+        trace.note(event.sentence, "rule", "PLOVER: a planned meeting is AGREE")
     too_old = published.start - dt.timedelta(days=HISTORICAL_DAYS) if published else None
     if too_old and event.date and event.status == "asserted" and event.date.end < too_old:
         event.status = "historical"
+        trace.note(event.sentence, "rule", f"dated {event.date.iso()}, more than "
+                   f"{HISTORICAL_DAYS} days before publication: historical")
     event.plover_score = score(event.type, event.mode)

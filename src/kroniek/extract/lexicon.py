@@ -1,4 +1,5 @@
-"""The trigger lexicon (data/triggers.yaml) and matching it against a sentence."""
+"""The trigger lexicon (data/lexicon/*.yaml, one file per PLOVER type) and matching it
+against a sentence. The clause rules' word lists are in data/clauses.yaml."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from importlib.resources import files
 from typing import Any, cast
 
 from kroniek.datafiles import load_yaml
+from kroniek.extract import trace
 from kroniek.model import Token
 
 # Separable verb particles: ``oproepen`` also matches ``riep ... op``.
@@ -18,7 +20,7 @@ PARTICLES = ("terug", "samen", "neer", "aan", "op", "af", "in", "uit", "toe", "m
 @dataclass(frozen=True)
 class Entry:
     type: str
-    kind: str  # verb | noun | idiom
+    kind: str  # verb | noun | light | idiom
     mode: str | None = None
     context: tuple[str, ...] = ()
     needs: frozenset[str] = frozenset()
@@ -29,6 +31,13 @@ class Entry:
     reciprocal: bool = False
     loose_particle: bool = False  # the particle may stand anywhere after the verb
     rule: str = ""
+    verbs: frozenset[str] = frozenset()  # a light-verb entry's verbs ("aanvallen uitvoeren")
+
+    @property
+    def verbal(self) -> bool:
+        """Whether the clause's verb carries the arguments: a verb, or a light verb whose
+        noun names the event ("voerde luchtaanvallen uit op")."""
+        return self.kind in {"verb", "light"}
 
 
 @dataclass(frozen=True)
@@ -87,60 +96,94 @@ class Lexicon:
     nouns: dict[str, list[Entry]] = field(default_factory=dict)
     suffixes: list[tuple[str, Entry]] = field(default_factory=list)
     idioms: list[tuple[tuple[str, ...], Entry]] = field(default_factory=list)
+    # light verbs by their noun: exact lemma, or compound head (``head:``)
+    light_nouns: dict[str, list[Entry]] = field(default_factory=dict)
+    light_heads: list[tuple[str, Entry]] = field(default_factory=list)
     mode_cues: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return (sum(map(len, self.verbs.values())) + sum(map(len, self.nouns.values()))
-                + len(self.suffixes) + len(self.idioms))
+                + len(self.suffixes) + len(self.idioms)
+                + sum(map(len, self.light_nouns.values())) + len(self.light_heads))
 
 
-def _entry(raw: dict[str, Any], kind: str, rule: str) -> Entry:
+def _entry(raw: dict[str, Any], kind: str, rule: str, default_type: str) -> Entry:
     return Entry(
-        type=raw["type"], kind=kind, mode=raw.get("mode"),
+        type=raw.get("type", default_type), kind=kind, mode=raw.get("mode"),
         context=tuple(raw.get("context", ())), needs=frozenset(raw.get("needs", ())),
         unless=frozenset(raw.get("unless", ())), actor=raw.get("actor"),
         recipient=raw.get("recipient"), symmetric=bool(raw.get("symmetric")),
         reciprocal=bool(raw.get("reciprocal")),
         loose_particle=bool(raw.get("loose_particle")), rule=rule,
+        verbs=frozenset(raw.get("verbs", ())),
     )
+
+
+_DATA = files("kroniek.extract") / "data"
 
 
 @cache
 def trigger_data() -> dict[str, Any]:
-    """data/triggers.yaml as read once: the lexicon and the word lists the clause rules
-    use."""
-    return cast(dict[str, Any],
-                load_yaml((files("kroniek.extract") / "data" / "triggers.yaml").read_text()))
+    """data/clauses.yaml as read once: the word lists the clause rules use."""
+    return cast(dict[str, Any], load_yaml((_DATA / "clauses.yaml").read_text()))
+
+
+def lexicon_files() -> list[dict[str, Any]]:
+    """The lexicon's data files, one per PLOVER type, in name order."""
+    folder = _DATA / "lexicon"
+    return [cast(dict[str, Any], load_yaml(path.read_text()))
+            for path in sorted(folder.iterdir(), key=lambda path: path.name)
+            if path.name.endswith(".yaml")]
+
+
+def _specific_first(entries: list[Entry]) -> None:
+    """Of several readings of one word, one conditioned on context words ("staken" with
+    *gevechten*) is more specific than an unconditioned one ("staken": a strike)."""
+    entries.sort(key=lambda entry: not (entry.needs or entry.unless))
 
 
 @cache
 def load_lexicon() -> Lexicon:
-    data = trigger_data()
     lexicon = Lexicon()
-    for raw in data["verbs"]:
-        lemma = raw["lemma"]
-        entry = _entry(raw, "verb", f"verb:{lemma}")
-        lexicon.verbs.setdefault(lemma, []).append(entry)
-        for form in inflections(lemma):
-            lexicon.forms.setdefault(form, []).append(entry)
-        for particle in PARTICLES:
-            if lemma.startswith(particle) and len(lemma) > len(particle) + 3:
-                key = (particle, lemma[len(particle):])
-                lexicon.separable.setdefault(key, []).append(entry)
-                break
-    for raw in data["nouns"]:
-        if "suffix" in raw:
-            lexicon.suffixes.append((raw["suffix"], _entry(raw, "noun", f"noun:*{raw['suffix']}")))
-        else:
-            lexicon.nouns.setdefault(raw["lemma"], []).append(
-                _entry(raw, "noun", f"noun:{raw['lemma']}"))
-    for raw in data["idioms"]:
-        words = tuple(raw["lemmas"])
-        lexicon.idioms.append((words, _entry(raw, "idiom", "idiom:" + " ".join(words))))
-    lexicon.mode_cues = {
-        kind: {mode: frozenset(cues) for mode, cues in modes.items()}
-        for kind, modes in data.get("mode_cues", {}).items()
-    }
+    for data in lexicon_files():
+        kind_of_file = data["type"]
+        for raw in data.get("verbs") or []:
+            lemma = raw["lemma"]
+            entry = _entry(raw, "verb", f"verb:{lemma}", kind_of_file)
+            lexicon.verbs.setdefault(lemma, []).append(entry)
+            for form in inflections(lemma):
+                lexicon.forms.setdefault(form, []).append(entry)
+            for particle in PARTICLES:
+                if lemma.startswith(particle) and len(lemma) > len(particle) + 3:
+                    key = (particle, lemma[len(particle):])
+                    lexicon.separable.setdefault(key, []).append(entry)
+                    break
+        for raw in data.get("nouns") or []:
+            if "suffix" in raw:
+                lexicon.suffixes.append((raw["suffix"], _entry(
+                    raw, "noun", f"noun:*{raw['suffix']}", kind_of_file)))
+            else:
+                lexicon.nouns.setdefault(raw["lemma"], []).append(
+                    _entry(raw, "noun", f"noun:{raw['lemma']}", kind_of_file))
+        for raw in data.get("light_verbs") or []:
+            noun = raw.get("noun") or raw["head"]
+            entry = _entry(raw, "light", f"light:{'*' if 'head' in raw else ''}{noun}",
+                           kind_of_file)
+            if "head" in raw:
+                lexicon.light_heads.append((raw["head"], entry))
+            else:
+                lexicon.light_nouns.setdefault(noun, []).append(entry)
+        for raw in data.get("idioms") or []:
+            words = tuple(raw["lemmas"])
+            lexicon.idioms.append(
+                (words, _entry(raw, "idiom", "idiom:" + " ".join(words), kind_of_file)))
+        if data.get("mode_cues"):
+            lexicon.mode_cues[kind_of_file] = {
+                mode: frozenset(cues) for mode, cues in data["mode_cues"].items()}
+    for table in (lexicon.verbs, lexicon.forms, lexicon.separable, lexicon.nouns,
+                  lexicon.light_nouns):
+        for entries in table.values():
+            _specific_first(entries)
     return lexicon
 
 
@@ -152,6 +195,28 @@ def _allowed(entry: Entry, lemmas: set[str]) -> bool:
     if entry.needs and not _overlaps(entry.needs, lemmas):
         return False
     return not (entry.unless and _overlaps(entry.unless, lemmas))
+
+
+def _why_not(entry: Entry, lemmas: set[str]) -> str:
+    if entry.needs and not _overlaps(entry.needs, lemmas):
+        return "needs one of " + ", ".join(sorted(entry.needs))
+    return "blocked by " + ", ".join(sorted(cue for cue in entry.unless
+                                            if _overlaps(frozenset({cue}), lemmas)))
+
+
+def _note_candidate(token: Token, entry: Entry, lemmas: set[str], chosen: bool) -> None:
+    if not trace.active():
+        return
+    if not chosen:
+        trace.note(token.sentence, "blocked", f"{token.text}: {entry.rule} ({entry.type}) not "
+                   f"used: {_why_not(entry, lemmas)}", rule=entry.rule)
+    elif entry.type == "none":
+        trace.note(token.sentence, "blocked", f"{token.text}: {entry.rule} blocks the other "
+                   "readings of this word", rule=entry.rule)
+    else:
+        trace.note(token.sentence, "trigger", f"{token.text}: {entry.rule} -> {entry.type}"
+                   + (f" ({entry.mode})" if entry.mode else ""), rule=entry.rule,
+                   type=entry.type, token=token.index)
 
 
 def _overlaps(cues: frozenset[str], lemmas: set[str]) -> bool:
@@ -195,6 +260,53 @@ def _has_particle(tokens: list[Token], verb: Token, particle: str, loose: bool) 
     return False
 
 
+def _verb_readings(tokens: list[Token], verb: Token) -> set[str]:
+    """The lemmas a verb token stands for: its own, and with a separated particle
+    ("voerde ... uit" is uitvoeren)."""
+    lemma = _lemma(verb)
+    readings = {lemma, verb.text.lower()}
+    for particle in PARTICLES:
+        if _has_particle(tokens, verb, particle, False):
+            readings.add(particle + lemma)
+    return readings
+
+
+def _light_matches(tokens: list[Token], lexicon: Lexicon, lemmas: set[str],
+                   used: set[int]) -> list[Match]:
+    """Light-verb constructions: an event noun with a verb that only carries it
+    ("aanvallen uitvoeren op", "druk uitoefenen op", "een bezoek brengen aan"), in any
+    order within the sentence. The match sits on the verb, whose clause gives the
+    arguments."""
+    if not lexicon.light_nouns and not lexicon.light_heads:
+        return []
+    verbs = [(token, _verb_readings(tokens, token)) for token in tokens
+             if token.pos == "WW" and token.index not in used]
+    if not verbs:
+        return []
+    matches: list[Match] = []
+    for noun in tokens:
+        if noun.pos != "N" or noun.index in used:
+            continue
+        lemma = _lemma(noun)
+        entries = list(lexicon.light_nouns.get(lemma, [])) + [
+            entry for head, entry in lexicon.light_heads if lemma.endswith(head)]
+        for entry in entries:
+            if not _allowed(entry, lemmas):
+                continue
+            carriers = [verb for verb, readings in verbs
+                        if verb.index not in used and readings & entry.verbs]
+            if not carriers:
+                continue
+            verb = min(carriers, key=lambda verb: abs(verb.index - noun.index))
+            _note_candidate(verb, entry, lemmas, True)
+            used.update({noun.index, verb.index})
+            if entry.type != "none":
+                first, last = sorted((noun, verb), key=lambda token: token.index)
+                matches.append(Match(entry, verb.index, (first.start, last.end)))
+            break
+    return matches
+
+
 def find_triggers(tokens: list[Token], lexicon: Lexicon) -> list[Match]:
     """Trigger matches in one sentence's tokens, in order, at most one per token."""
     lemmas = {_lemma(token) for token in tokens} | {token.text.lower() for token in tokens}
@@ -213,8 +325,10 @@ def find_triggers(tokens: list[Token], lexicon: Lexicon) -> list[Match]:
             verb = next((t for t in tokens if t.pos == "WW" and t.index < found[0].index),
                         None)
             anchor = head if head.pos == "WW" or verb is None else verb
+            _note_candidate(anchor, entry, lemmas, True)
             matches.append(Match(entry, anchor.index, (found[0].start, found[-1].end)))
             used.update(t.index for t in found)
+    matches += _light_matches(tokens, lexicon, lemmas, used)
     for token in tokens:
         if token.index in used:
             continue
@@ -235,7 +349,9 @@ def find_triggers(tokens: list[Token], lexicon: Lexicon) -> list[Match]:
             candidates = list(lexicon.nouns.get(lemma, []))
             candidates += [entry for suffix, entry in lexicon.suffixes if lemma.endswith(suffix)]
         for entry in candidates:
-            if _allowed(entry, lemmas):
+            allowed = _allowed(entry, lemmas)
+            _note_candidate(token, entry, lemmas, allowed)
+            if allowed:
                 if entry.type != "none":  # "none" entries block a misleading reading
                     matches.append(Match(entry, token.index, (token.start, token.end)))
                 used.add(token.index)
