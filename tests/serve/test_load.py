@@ -1,0 +1,33 @@
+"""Concurrency correctness (not speed: bench/serve_load.py measures that): 20 requests at
+once to a real uvicorn all answer 200 with the body one request alone gets."""
+
+from __future__ import annotations
+
+import asyncio
+
+import httpx
+import pytest
+
+pytestmark = pytest.mark.frog
+
+
+def test_twenty_concurrent_requests_get_correct_bodies(live_server: str) -> None:
+    with httpx.Client(base_url=live_server, timeout=60) as http:
+        event = http.get("/api/v1/events", params={"limit": 1}).json()["items"][0]
+        urls = [f"/api/v1/events/{event['id']}", f"/api/v1/documents/{event['document_id']}",
+                "/api/v1/events?limit=5", "/api/v1/events/facets", "/api/v1/map",
+                "/", f"/event/{event['id']}", f"/article/{event['document_id']}",
+                "/network", "/map"]
+        alone = {url: http.get(url).text for url in urls}
+    assert all(alone.values())
+
+    async def together() -> list[httpx.Response]:
+        async with httpx.AsyncClient(base_url=live_server, timeout=60,
+                                     limits=httpx.Limits(max_connections=20)) as client:
+            return await asyncio.gather(*(client.get(urls[i % len(urls)]) for i in range(20)))
+
+    answers = asyncio.run(together())
+    assert [a.status_code for a in answers] == [200] * 20
+    for index, answer in enumerate(answers):
+        assert answer.text == alone[urls[index % len(urls)]], urls[index % len(urls)]
+    assert any(str(event["id"]) in a.text for a in answers)
