@@ -4,6 +4,7 @@ once to a real uvicorn all answer 200 with the body one request alone gets."""
 from __future__ import annotations
 
 import asyncio
+import threading
 
 import httpx
 import pytest
@@ -31,3 +32,25 @@ def test_twenty_concurrent_requests_get_correct_bodies(live_server: str) -> None
     for index, answer in enumerate(answers):
         assert answer.text == alone[urls[index % len(urls)]], urls[index % len(urls)]
     assert any(str(event["id"]) in a.text for a in answers)
+
+
+def test_one_connection_per_thread_with_the_store_pragmas(web_db: str) -> None:
+    from kroniek.serve import create_app
+
+    engine = create_app(web_db, None).state.kroniek.engine
+    seen: dict[str, list[int]] = {}
+
+    def use(name: str) -> None:
+        for _ in range(2):
+            with engine.connect() as connection:
+                assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == 30000
+                seen.setdefault(name, []).append(id(connection.connection.dbapi_connection))
+
+    threads = [threading.Thread(target=use, args=(f"t{i}",)) for i in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert all(len(set(ids)) == 1 for ids in seen.values()), seen  # kept, not reopened
+    assert len({ids[0] for ids in seen.values()}) == 3  # and not shared between threads
+    engine.dispose()

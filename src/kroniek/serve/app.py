@@ -15,7 +15,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kroniek import __version__
 from kroniek.errors import InputError, KroniekError
-from kroniek.serve.limits import BodyLimit
+from kroniek.serve.limits import BodyLimit, ReadConcurrency
+from kroniek.serve.pool import per_thread_connections
 from kroniek.serve.routes import api_actors, api_documents, api_events, api_graph, pages
 from kroniek.serve.security import SecurityHeaders
 from kroniek.serve.state import DEFAULT_MAX_BODY, AppState
@@ -50,7 +51,7 @@ def create_app(db: str | None = None, token: str | None = None, read_only: bool 
         allowed_hosts = tuple(name.strip() for name in
                               os.environ.get("KRONIEK_ALLOWED_HOSTS", "").split(",")
                               if name.strip())
-    state = AppState(open_engine(db), token, read_only, max_body)
+    state = AppState(per_thread_connections(open_engine(db)), token, read_only, max_body)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -68,6 +69,7 @@ def create_app(db: str | None = None, token: str | None = None, read_only: bool 
         redoc_url=None,
     )
     app.state.kroniek = state
+    app.add_middleware(ReadConcurrency)
     app.add_middleware(BodyLimit, max_bytes=max_body)
     # Added last, so outermost: the 413 of BodyLimit gets the security headers too.
     app.add_middleware(SecurityHeaders, allowed_hosts=allowed_hosts)
