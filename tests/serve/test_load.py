@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
@@ -27,7 +28,9 @@ def test_twenty_concurrent_requests_get_correct_bodies(live_server: str) -> None
                                      limits=httpx.Limits(max_connections=20)) as client:
             return await asyncio.gather(*(client.get(urls[i % len(urls)]) for i in range(20)))
 
-    answers = asyncio.run(together())
+    # In its own thread: Playwright's sync API may already run an event loop in this one.
+    with ThreadPoolExecutor(1) as runner:
+        answers = runner.submit(asyncio.run, together()).result()
     assert [a.status_code for a in answers] == [200] * 20
     for index, answer in enumerate(answers):
         assert answer.text == alone[urls[index % len(urls)]], urls[index % len(urls)]
