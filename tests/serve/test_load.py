@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
@@ -57,3 +58,36 @@ def test_one_connection_per_thread_with_the_store_pragmas(web_db: str) -> None:
     assert all(len(set(ids)) == 1 for ids in seen.values()), seen  # kept, not reopened
     assert len({ids[0] for ids in seen.values()}) == 3  # and not shared between threads
     engine.dispose()
+
+
+def test_reads_beyond_the_workers_wait_instead_of_running(web_db: str) -> None:
+    from kroniek.serve import create_app
+    from kroniek.serve.limits import read_workers
+
+    app = create_app(web_db, None)
+    running = 0
+    most = 0
+    lock = threading.Lock()
+
+    def slow() -> dict[str, int]:  # a sync route, run in the thread pool like the pages
+        nonlocal running, most
+        with lock:
+            running += 1
+            most = max(most, running)
+        time.sleep(0.2)
+        with lock:
+            running -= 1
+        return {"ok": 1}
+
+    app.add_api_route("/slow", slow)
+    workers = read_workers()
+
+    async def burst() -> list[httpx.Response]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            return await asyncio.gather(*(client.get("/slow") for _ in range(workers * 3)))
+
+    with ThreadPoolExecutor(1) as runner:
+        answers = runner.submit(asyncio.run, burst()).result()
+    assert [a.status_code for a in answers] == [200] * (workers * 3)
+    assert most == workers

@@ -125,3 +125,16 @@ def test_stylesheet_has_every_quad_colour() -> None:
     css = CSS.read_text()
     for quad, colour in QUAD_COLOURS.items():
         assert f".q-{quad.replace(' ', '-')} {{ background: {colour}; }}" in css, quad
+
+
+def test_an_internal_error_is_one_line_with_the_headers(web_db: str) -> None:
+    app = create_app(web_db, None)
+
+    def broken() -> None:
+        raise RuntimeError("a bug")
+
+    app.add_api_route("/broken", broken)  # a route with a bug, to see what a 500 looks like
+    answer = TestClient(app, raise_server_exceptions=False).get("/broken")
+    assert answer.status_code == 500
+    assert answer.json() == {"detail": "internal error; the server log has the details"}
+    assert_secured(answer)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ipaddress
 import json
+import logging
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -34,6 +35,7 @@ SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
 )
 _OURS = {name for name, _ in SECURITY_HEADERS}
 LOOPBACK_NAMES = frozenset({"localhost"})
+log = logging.getLogger("kroniek.serve")
 
 
 def is_loopback(host: str) -> bool:
@@ -72,9 +74,12 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
         head = scope["method"] == "HEAD"
+        started = False
 
         async def secured_send(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 headers = [(k, v) for k, v in message.get("headers", ()) if k.lower() not in _OURS]
                 message = {**message, "headers": [*headers, *SECURITY_HEADERS]}
             elif message["type"] == "http.response.body" and head:
@@ -89,7 +94,15 @@ class SecurityHeaders:
             return
         if head:
             scope = {**scope, "method": "GET"}
-        await self.app(scope, receive, secured_send)
+        try:
+            await self.app(scope, receive, secured_send)
+        except Exception:
+            # A bug must not reach the client as a traceback, nor as an answer without
+            # the headers (Starlette's own 500 is sent outside every middleware).
+            log.exception("%s %s failed", scope["method"], scope.get("path"))
+            if started:
+                raise
+            await _answer(secured_send, 500, "internal error; the server log has the details")
 
     def _refusal(self, scope: Scope) -> str | None:
         server = scope.get("server")
