@@ -11,6 +11,8 @@ import pytest
 
 pytestmark = pytest.mark.frog
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+CSP_LISTENER = """document.addEventListener("securitypolicyviolation", (event) =>
+  console.error("CSP violation: " + event.violatedDirective + " " + event.blockedURI));"""
 
 
 @pytest.fixture
@@ -20,8 +22,14 @@ def page(browser: Any, live_server: str) -> Iterator[Any]:
     context.route("**/*", lambda route: route.continue_()
                   if route.request.url.startswith(live_server) else route.abort())
     errors: list[str] = []
+    # A Content-Security-Policy violation (an inline style or script the policy blocks) is
+    # reported as an event; log it to the console so every page of every test is checked.
+    context.add_init_script(CSP_LISTENER)
     page = context.new_page()
     page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: errors.append(message.text)
+            if "Content Security Policy" in message.text or "CSP violation" in message.text
+            else None)
     yield page
     context.close()
     assert not errors, errors

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -14,8 +15,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kroniek import __version__
 from kroniek.errors import InputError, KroniekError
-from kroniek.serve.limits import BodyLimit
+from kroniek.serve.limits import BodyLimit, ReadConcurrency
+from kroniek.serve.pool import per_thread_connections
 from kroniek.serve.routes import api_actors, api_documents, api_events, api_graph, pages
+from kroniek.serve.security import SecurityHeaders
 from kroniek.serve.state import DEFAULT_MAX_BODY, AppState
 from kroniek.store import open_engine
 
@@ -36,12 +39,19 @@ def _wants_html(request: Request) -> bool:
 
 
 def create_app(db: str | None = None, token: str | None = None, read_only: bool = True,
-               max_body: int = DEFAULT_MAX_BODY) -> FastAPI:
+               max_body: int = DEFAULT_MAX_BODY,
+               allowed_hosts: tuple[str, ...] | None = None) -> FastAPI:
     """The web app over the database ``db`` (path or URL; ``KRONIEK_DB`` and the default apply).
 
     Writes (``POST /api/v1/documents``) need ``token``; without one every write answers 403.
+    ``allowed_hosts`` are Host names accepted on loopback besides localhost and 127.0.0.1
+    (default: the comma-separated ``KRONIEK_ALLOWED_HOSTS``), e.g. for a local proxy.
     """
-    state = AppState(open_engine(db), token, read_only, max_body)
+    if allowed_hosts is None:
+        allowed_hosts = tuple(name.strip() for name in
+                              os.environ.get("KRONIEK_ALLOWED_HOSTS", "").split(",")
+                              if name.strip())
+    state = AppState(per_thread_connections(open_engine(db)), token, read_only, max_body)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -59,7 +69,10 @@ def create_app(db: str | None = None, token: str | None = None, read_only: bool 
         redoc_url=None,
     )
     app.state.kroniek = state
+    app.add_middleware(ReadConcurrency)
     app.add_middleware(BodyLimit, max_bytes=max_body)
+    # Added last, so outermost: the 413 of BodyLimit gets the security headers too.
+    app.add_middleware(SecurityHeaders, allowed_hosts=allowed_hosts)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for router in (api_documents.router, api_events.router, api_actors.router,
                    api_graph.router):

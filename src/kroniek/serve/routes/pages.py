@@ -24,6 +24,8 @@ from kroniek.store.event_filter import EventFilter
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=FilePath(__file__).parent.parent / "templates")
+# The templates ship with the package: compile each once, no stat of every file per render.
+templates.env.auto_reload = False
 def place_name(place: str) -> str:
     """A location's name for people ("Yemen"), from the KB id events store ("yem")."""
     actor = load_kb().get(place)
