@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 from tests.conftest import FIXTURES
+from tests.frog_processes import frog_children, still_running
 
 
 def summary_of(result: subprocess.CompletedProcess[str]) -> dict:  # type: ignore[type-arg]
@@ -105,21 +106,6 @@ def test_fifty_documents_start_frog_once(cli, tmp_path: Path) -> None:  # type: 
     assert summary["nlp_starts"] == 1
 
 
-def _frog_servers() -> set[int]:
-    """Process ids of running Frog servers (``frog -S PORT``)."""
-    found = set()
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            command = (entry / "cmdline").read_bytes().split(b"\0")
-        except OSError:
-            continue
-        if command and command[0].endswith(b"frog") and b"-S" in command:
-            found.add(int(entry.name))
-    return found
-
-
 def test_sigkill_mid_ingest_leaves_no_half_document(tmp_path: Path, db: str) -> None:
     folder = tmp_path / "veel"
     folder.mkdir()
@@ -129,13 +115,14 @@ def test_sigkill_mid_ingest_leaves_no_half_document(tmp_path: Path, db: str) -> 
         (folder / f"artikel-{number:02d}.txt").write_text(f"Artikel {number}. {paragraph}")
     environment = {**os.environ, "KRONIEK_DB": db}
     environment.pop("KRONIEK_FROG_SERVER", None)
-    frogs_before = _frog_servers()
     process = subprocess.Popen([sys.executable, "-m", "kroniek", "ingest", "-q", str(folder)],
                                env=environment, start_new_session=True)
     deadline = time.monotonic() + 300
     stored = 0
+    own_frogs: dict[int, str] = {}
     while time.monotonic() < deadline and stored < 3:
         time.sleep(0.2)
+        own_frogs = own_frogs or frog_children(process.pid)
         if Path(db).exists():
             try:
                 with sqlite3.connect(db, timeout=1) as connection:
@@ -145,12 +132,15 @@ def test_sigkill_mid_ingest_leaves_no_half_document(tmp_path: Path, db: str) -> 
     os.killpg(process.pid, signal.SIGKILL)  # kroniek, mid-run, with no chance to clean up
     process.wait()
     assert 3 <= stored < 30
-    # Its Frog server (its own session) must not outlive it.
-    for _ in range(50):
-        if not _frog_servers() - frogs_before:
+    # Its own Frog (the child it started; other Frogs on the machine are not its) must
+    # not outlive it.
+    assert len(own_frogs) == 1
+    (frog_pid, started), = own_frogs.items()
+    for _ in range(150):
+        if not still_running(frog_pid, started):
             break
         time.sleep(0.2)
-    assert not _frog_servers() - frogs_before
+    assert not still_running(frog_pid, started)
     with sqlite3.connect(db) as connection:
         assert connection.execute("pragma integrity_check").fetchone()[0] == "ok"
         half = connection.execute(

@@ -51,6 +51,10 @@ def _looks_like_frog(answer: str) -> bool:
     return len(fields) >= 8 and fields[0] == "1"
 
 
+class _Failed(Exception):
+    """An exchange that failed; the message completes a sentence about the server."""
+
+
 class FrogConnection:
     """One connection to an external Frog server, opened (and probed) on first use."""
 
@@ -62,7 +66,12 @@ class FrogConnection:
     def request(self, text: str) -> str:
         if self._socket is None:
             self._socket = self.endpoint.connect(PROBE_TIMEOUT)
-            probe = self._exchange(PROBE_TEXT, PROBE_TIMEOUT, 1 << 20)
+            try:
+                probe = self._exchange(PROBE_TEXT, PROBE_TIMEOUT, 1 << 20)
+            except _Failed as failure:
+                raise NLPUnavailable(
+                    f"{VARIABLE}={self.endpoint} is not a working Frog server: {failure}"
+                ) from None
             if not _looks_like_frog(probe):
                 self.close()
                 first = probe.strip().split("\n", 1)[0][:60]
@@ -70,7 +79,11 @@ class FrogConnection:
                     f"{VARIABLE}={self.endpoint} is not a Frog server "
                     f"(it answered {first!r} to a test sentence)"
                 )
-        return self._exchange(text, self.request_timeout, MAX_ANSWER_BYTES)
+        try:
+            return self._exchange(text, self.request_timeout, MAX_ANSWER_BYTES)
+        except _Failed as failure:
+            raise NLPUnavailable(f"the Frog server {VARIABLE}={self.endpoint} {failure}") \
+                from None
 
     def _exchange(self, text: str, timeout: float, limit: int) -> str:
         assert self._socket is not None
@@ -79,16 +92,11 @@ class FrogConnection:
             return receive_frog_answer(self._socket, timeout, limit)
         except TimeoutError:
             self.close()
-            raise NLPUnavailable(
-                f"the Frog server {VARIABLE}={self.endpoint} gave no answer within "
-                f"{timeout:.0f} s; is it Frog (`frog -S PORT`)?"
-            ) from None
+            raise _Failed(f"gave no answer within {timeout:g} s") from None
         except (OSError, ConnectionError) as error:
             self.close()
             reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
-            raise NLPUnavailable(
-                f"the Frog server {VARIABLE}={self.endpoint} failed: {reason}"
-            ) from None
+            raise _Failed(f"failed: {reason}") from None
 
     def close(self) -> None:
         if self._socket is not None:
