@@ -9,8 +9,10 @@ transaction. All offsets are character offsets into ``Document.text``.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from typing import Literal
+from itertools import accumulate
+from typing import Any, Literal
 
 DatePrecision = Literal["day", "month", "year", "unknown"]
 DateOrigin = Literal["header", "metadata", "file", "text", "none"]
@@ -185,6 +187,10 @@ class Document:
     quotes: list[Quote] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # warnings worth telling the user
+    # Lookup indexes, built on first use per list (see _indexed); never stored or compared.
+    _indexes: dict[str, tuple[object, int, Any]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @property
     def word_count(self) -> int:
@@ -198,11 +204,75 @@ class Document:
         sentence = self.sentences[index]
         return self.tokens[sentence.token_start : sentence.token_end]
 
+    def _indexed(self, name: str, items: list[Any], build: Any) -> Any:
+        """``build(items)``, computed once while ``items`` is the same list of the same length.
+
+        Each stage replaces (``document.mentions = ...``) or fills a list before the next
+        reads it, so identity and length tell a stale index; lookups stay O(log n) instead
+        of a scan of the whole document each.
+        """
+        cached = self._indexes.get(name)
+        if cached is None or cached[0] is not items or cached[1] != len(items):
+            cached = (items, len(items), build(items))
+            self._indexes[name] = cached
+        return cached[2]
+
+    def _token_starts(self) -> list[int]:
+        return self._indexed("token_starts", self.tokens,  # type: ignore[no-any-return]
+                             lambda tokens: [t.start for t in tokens])
+
+    def token_at(self, offset: int) -> Token | None:
+        """The token covering character ``offset``, if any."""
+        position = bisect_right(self._token_starts(), offset) - 1
+        # Tokens follow the text; look one back too in case two tokens overlap.
+        for index in (position, position - 1):
+            if index >= 0 and self.tokens[index].start <= offset < self.tokens[index].end:
+                return self.tokens[index]
+        return None
+
+    def tokens_starting_in(self, start: int, end: int) -> list[Token]:
+        """Tokens whose first character lies in ``[start, end)``, in order."""
+        starts = self._token_starts()
+        return self.tokens[bisect_left(starts, start) : bisect_left(starts, end)]
+
     def sentence_at(self, offset: int) -> int | None:
-        for sentence in self.sentences:
-            if sentence.start <= offset < sentence.end:
-                return sentence.index
+        starts = self._indexed("sentence_starts", self.sentences,
+                               lambda sentences: [s.start for s in sentences])
+        position = bisect_right(starts, offset) - 1
+        if position >= 0 and offset < self.sentences[position].end:
+            return self.sentences[position].index
         return None
 
     def in_furniture(self, offset: int) -> bool:
-        return any(start <= offset < end for start, end in self.furniture)
+        spans = self._indexed("furniture", self.furniture, _span_index)
+        position = bisect_right(spans[0], offset) - 1
+        # Some span starting at or before offset ends after it iff the largest end does.
+        return position >= 0 and spans[1][position] > offset
+
+    def mentions_starting_in(self, start: int, end: int) -> list[Mention]:
+        """Mentions whose first character lies in ``[start, end)``, by start (ties in
+        ``mentions`` order)."""
+        ordered, starts = self._indexed("mention_starts", self.mentions, _by_start)
+        return ordered[bisect_left(starts, start) : bisect_left(starts, end)]  # type: ignore[no-any-return]
+
+    def sentence_mentions(self, sentence: int) -> list[Mention]:
+        """The mentions of one sentence, in ``mentions`` order."""
+        by_sentence = self._indexed("mentions", self.mentions, _by_sentence)
+        return by_sentence.get(sentence, [])  # type: ignore[no-any-return]
+
+
+def _span_index(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    ordered = sorted(spans)
+    return [start for start, _ in ordered], list(accumulate((end for _, end in ordered), max))
+
+
+def _by_start(mentions: list[Mention]) -> tuple[list[Mention], list[int]]:
+    ordered = sorted(mentions, key=lambda m: m.start)
+    return ordered, [m.start for m in ordered]
+
+
+def _by_sentence(mentions: list[Mention]) -> dict[int, list[Mention]]:
+    grouped: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        grouped.setdefault(mention.sentence, []).append(mention)
+    return grouped

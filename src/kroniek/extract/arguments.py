@@ -190,8 +190,8 @@ def groups_in(document: Document, sentence: int) -> list[Group]:
     if not tokens:
         return []
     base = tokens[0].index
-    coded = [m for m in document.mentions
-             if m.sentence == sentence and m.code and not document.in_furniture(m.start)]
+    coded = [m for m in document.sentence_mentions(sentence)
+             if m.code and not document.in_furniture(m.start)]
     groups: list[Group] = []
     for mention in sorted(coded, key=lambda m: m.start):
         first = _token_at(tokens, mention.start)

@@ -99,8 +99,12 @@ class Extractor:
                 apply_plover_rules(event, document.published)
                 document.events.append(event)
         document.figures = figures.find_figures(document)
+        events_of: dict[int, list[int]] = {}  # sentence -> its events, looked up per figure
+        for number, event in enumerate(document.events):
+            events_of.setdefault(event.sentence, []).append(number)
         for figure in document.figures:
-            figure.event = self._event_for_figure(document.events, figure.sentence)
+            figure.event = self._event_for_figure(document.events,
+                                                  events_of.get(figure.sentence, []))
         document.quotes = quotes.find_quotes(document)
         document.relations = relations.find_relations(document, self.kb)
 
@@ -146,8 +150,7 @@ class Extractor:
             event.date, event.date_inferred = document.published, True
 
     @staticmethod
-    def _event_for_figure(events: list[Event], sentence: int) -> int | None:
-        candidates = [i for i, e in enumerate(events) if e.sentence == sentence]
+    def _event_for_figure(events: list[Event], candidates: list[int]) -> int | None:
         violent = [i for i in candidates if events[i].type in {"ASSAULT", "COERCE"}]
         chosen = violent or candidates
         return chosen[0] if chosen else None

@@ -247,8 +247,9 @@ def _boundary_between(text: str, offset: int, left: int, right: int) -> bool:
 
 def _parse_link(document: Document, number: _Number, cue: _Cue) -> bool:
     """True when Frog's parse makes the number a dependent of the cue noun."""
-    tokens = [t for t in document.tokens if t.start >= number.start and t.end <= number.end]
-    cue_tokens = {t.index for t in document.tokens if cue.start <= t.start < cue.end}
+    tokens = [t for t in document.tokens_starting_in(number.start, number.end + 1)
+              if t.end <= number.end]
+    cue_tokens = {t.index for t in document.tokens_starting_in(cue.start, cue.end)}
     return any(t.head in cue_tokens for t in tokens)
 
 

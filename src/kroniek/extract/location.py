@@ -49,7 +49,7 @@ def place_of(document: Document, sentence: int, trigger_token: int) -> Mention |
     tokens = document.sentence_tokens(sentence)
     if not tokens:
         return None
-    places = [m for m in document.mentions if m.sentence == sentence and _is_place(m)
+    places = [m for m in document.sentence_mentions(sentence) if _is_place(m)
               and not document.in_furniture(m.start) and _at_site(document, m)]
     if not places:
         return None

@@ -103,8 +103,8 @@ def _linked(mentions: list[Mention]) -> list[Mention]:
 
 
 def _mentions_between(document: Document, start: int, end: int) -> list[Mention]:
-    return sorted(_linked([m for m in document.mentions if start <= m.start and m.end <= end]),
-                  key=lambda m: m.start)
+    within = [m for m in document.mentions_starting_in(start, end + 1) if m.end <= end]
+    return sorted(_linked(within), key=lambda m: m.start)
 
 
 def _subject_mentions(document: Document, mentions: list[Mention]) -> list[Mention]:

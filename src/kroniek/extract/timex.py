@@ -114,10 +114,7 @@ def clause_ids(document: Document, sentence: int) -> tuple[list[int], dict[int, 
 
 
 def token_at(document: Document, offset: int) -> Token | None:
-    for token in document.tokens:
-        if token.start <= offset < token.end:
-            return token
-    return None
+    return document.token_at(offset)
 
 
 def clause_tense(document: Document, sentence: int, offset: int) -> str:
@@ -291,7 +288,9 @@ def _raw_expressions(document: Document,
     patterns = _patterns()
     found: list[_Raw] = []
     durations: list[Duration] = []
-    for sentence in document.sentences:
+    # One sentence is looked up, not searched for: callers ask once per event.
+    sentences = document.sentences if only is None else document.sentences[only: only + 1]
+    for sentence in sentences:
         if only is not None and sentence.index != only:
             continue
         text = document.text[sentence.start: sentence.end]

@@ -283,7 +283,7 @@ def name_candidates(ctx: LinkContext, sentence: int) -> list[Candidate]:
     info = doc.sentences[sentence]
     covered: set[int] = set()
     found: list[Candidate] = []
-    for mention in (m for m in doc.mentions if m.sentence == sentence):
+    for mention in doc.sentence_mentions(sentence):
         indices = [
             t.index for t in doc.tokens[info.token_start : info.token_end]
             if t.start < mention.end and mention.start < t.end
