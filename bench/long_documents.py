@@ -4,7 +4,8 @@ The text is composed from our own Dutch sentence pieces (``bench/text/long_docum
 Frog analyses one 50 KB text once (its seconds per MB are reported); the 500 KB and 5 MB
 documents repeat that analysed text, offsets shifted, so linking and extraction see real
 Frog output at every size without Frog spending half an hour on 5 MB. Also times splitting
-unpunctuated text (``nlp.chunking.requests``) at 0.8 MB and 8 MB. Writes the table to
+unpunctuated text (``nlp.chunking.requests``) at 0.8 MB and 8 MB, and Frog's stdin/stdout
+pipes against ``frog -S`` over TCP on the same text. Writes the table to
 ``docs/benchmarks.md`` (section "Long documents"). Usage::
 
     PYTHONPATH=src .venv/bin/python bench/long_documents.py
@@ -13,19 +14,28 @@ unpunctuated text (``nlp.chunking.requests``) at 0.8 MB and 8 MB. Writes the tab
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import os
 import random
 import re
 import resource
+import signal
+import socket
+import subprocess
+import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import yaml
 
+from kroniek.errors import NLPUnavailable
 from kroniek.model import DateInterval, Document
-from kroniek.nlp import FrogBackend
+from kroniek.nlp import FrogBackend, FrogServer
 from kroniek.nlp.chunking import requests
+from kroniek.nlp.frog_server import MAX_PARSER_TOKENS
 from kroniek.pipeline import Pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -103,18 +113,62 @@ def split_seconds(size: int) -> float:
     return seconds
 
 
+def timed_analysis(backend: FrogBackend, text: str) -> tuple[float, Document]:
+    document = new_document(text)
+    began = time.perf_counter()
+    backend.analyse(document)
+    return time.perf_counter() - began, document
+
+
+@contextlib.contextmanager
+def tcp_backend() -> Iterator[FrogBackend]:
+    """A backend on ``frog -S`` over TCP, the transport kroniek used before (it binds every
+    interface, so only for this comparison)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    frog = subprocess.Popen(["frog", "-S", str(port), f"--max-parser-tokens={MAX_PARSER_TOKENS}"],
+                            cwd=tempfile.gettempdir(), stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 180
+        while True:
+            server = FrogServer(address=f"127.0.0.1:{port}")
+            try:
+                server.request("Dit is een proef .")
+                break
+            except NLPUnavailable:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.5)
+        yield FrogBackend(server)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(frog.pid, signal.SIGKILL)
+        frog.wait()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--no-write", action="store_true", help="print only")
+    parser.add_argument("--repeat", type=int, default=5, help="Frog runs per transport")
     arguments = parser.parse_args()
 
+    text = compose(SIZES[0])
     backend = FrogBackend()
     backend.start()
-    base = new_document(compose(SIZES[0]))
-    began = time.perf_counter()
-    backend.analyse(base)
-    frog_seconds = time.perf_counter() - began
+    pipe_runs: list[tuple[float, Document]] = []
+    tcp_runs: list[float] = []
+    with tcp_backend() as over_tcp:
+        for _ in range(arguments.repeat):  # alternated, so both see the same machine load
+            pipe_runs.append(timed_analysis(backend, text))
+            tcp_runs.append(timed_analysis(over_tcp, text)[0])
     backend.close()
+    frog_seconds, base = min(pipe_runs, key=lambda run: run[0])
+    tcp = min(tcp_runs)
+    pair_ratios = sorted(p / t for (p, _), t in zip(pipe_runs, tcp_runs, strict=True))
+    print(f"Frog on {len(text) / 1000:.0f} KB: pipes {frog_seconds:.2f} s, TCP {tcp:.2f} s",
+          flush=True)
     base_mb = len(base.text.encode()) / 1e6
     pipeline = Pipeline(backend=backend)  # components only; Frog is not used again
 
@@ -143,17 +197,26 @@ def main() -> None:
         f"{frog_seconds / base_mb:.0f} s per MB); the longer documents repeat that analysis "
         "with shifted offsets. Linking and extraction are every pipeline component after "
         "Frog, in one process; peak RSS is that process's, cumulative over the run.", "",
-        "| document | tokens | events | link + extract (s) | s per MB | peak RSS (MB) |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| document | tokens | events | link + extract (s) | s per MB | with Frog, s per MB "
+        "| peak RSS (MB) |",
+        "|---|---:|---:|---:|---:|---:|---:|",
     ]
+    frog_rate = frog_seconds / base_mb
     for (megabytes, tokens, events, seconds, rss), rate in zip(rows, per_mb, strict=True):
         lines.append(f"| {megabytes:.2f} MB | {tokens:,} | {events:,} | {seconds:.2f} | "
-                     f"{rate:.2f} | {rss:.0f} |")
+                     f"{rate:.2f} | {rate + frog_rate:.0f} | {rss:.0f} |")
     lines += [
         "",
         f"Seconds per MB, largest over smallest: **{spread:.2f}x** (target: within 1.5x). "
-        f"Frog itself, not included above: {frog_seconds / base_mb:.0f} s per MB, which "
-        "dominates the total.",
+        f"\"With Frog\" adds Frog's own rate on the 50 KB text ({frog_rate:.0f} s per MB), "
+        "which dominates.",
+        "",
+        f"Frog's transport, the same {len(text) / 1000:.0f} KB, {arguments.repeat} runs "
+        f"each, alternated: stdin/stdout pipes (kroniek's own Frog now) best "
+        f"{frog_seconds:.2f} s, `frog -S` over TCP (before; it listens on every interface) "
+        f"best {tcp:.2f} s; pipes over TCP, median of the runs' own ratios "
+        f"{pair_ratios[len(pair_ratios) // 2]:.2f}x "
+        f"({', '.join(f'{r:.2f}' for r in pair_ratios)}).",
         "",
         "Splitting unpunctuated text for Frog (`nlp.chunking.requests`): "
         + ", ".join(f"{megabytes:g} MB in {seconds:.2f} s" for megabytes, seconds in split)

@@ -59,3 +59,14 @@ def test_parse_frog_output() -> None:
     assert (first[2].pos, first[2].features, first[2].head) == ("WW", "pv,verl,ev", 0)
     assert (second[0].parts, second[0].ner, second[0].chunk) == (
         ["Jens", "Stoltenberg"], "B-PER", "B-NP")
+
+
+def test_eight_megabytes_without_punctuation_split_losslessly() -> None:
+    # Speed is measured in bench/long_documents.py (0.8 MB against 8 MB in one run); here
+    # the pieces of a text that long: all words kept in order, each piece short enough.
+    words = "de soldaten trokken verder door het dorp zonder te stoppen "
+    text = words * (8_000_000 // len(words))
+    sent = list(requests(text))
+    assert all(len(request) <= MAX_SENTENCE_CHARS for request in sent)
+    assert len(sent) >= len(text) // MAX_SENTENCE_CHARS
+    assert "".join(sent) == text.rstrip()

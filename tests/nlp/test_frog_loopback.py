@@ -167,3 +167,15 @@ def test_a_closed_port_is_one_line() -> None:
     server = FrogServer(address=f"127.0.0.1:{_free_port()}")
     with pytest.raises(NLPUnavailable, match="cannot reach the Frog server"):
         server.request("De VN vergaderde.")
+
+
+def test_ingest_with_a_bad_frog_server_value_says_so_in_one_line(  # type: ignore[no-untyped-def]
+        cli, tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("De VN vergaderde gisteren in Genève.")
+    result = cli("ingest", str(article), share_frog=False,
+                 env={"KRONIEK_FROG_SERVER": "notaport"})
+    assert result.returncode == 3
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().count("\n") == 0
+    assert "KRONIEK_FROG_SERVER='notaport' is not HOST:PORT" in result.stderr

@@ -37,8 +37,8 @@ class FrogBackend:
         document.mentions.clear()
         aligner = Aligner(document.text)
         paragraph_starts = [start for start, _ in paragraphs(document.text)]
-        for request in requests(document.text):
-            for frog_sentence in parse_frog_output(self.server.request(request)):
+        for answer in self.server.answers(requests(document.text)):
+            for frog_sentence in parse_frog_output(answer):
                 self._add_sentence(document, frog_sentence, aligner, paragraph_starts)
         document.mentions = ner_mentions(document)
 

@@ -29,6 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+READ_PAUSE = 0.005  # seconds
 
 
 class FrogSilent(Exception):
@@ -87,29 +88,16 @@ class FrogPipe:
         return self.process.poll() is None
 
     def request(self, text: str, timeout: float) -> str:
-        """Frog's answer to ``text``; FrogSilent after ``timeout`` s without a byte from Frog,
-        ConnectionError if Frog dies."""
+        """Frog's answer to ``text``; FrogSilent after ``timeout`` s without progress,
+        ConnectionError if Frog dies.
+
+        Writing and reading interleave, so a text of any length cannot deadlock with Frog
+        blocked on a full stdout while kroniek is still writing its stdin.
+        """
         # A blank line inside the text only starts a new block, so nothing is lost; the
         # sentinel must be a block of its own, after a blank line.
         payload = (text.replace("\r", " ") + "\n\n" + self.sentinel + "\n\n").encode("utf-8")
-        self._write(payload, timeout)
-        return self._read_answer(timeout)
-
-    def _write(self, payload: bytes, timeout: float) -> None:
-        view = memoryview(payload)
-        while view:
-            _, writable, _ = select.select([], [self._in], [], timeout)
-            if not writable:
-                raise FrogSilent
-            try:
-                written = os.write(self._in, view)
-            except BlockingIOError:
-                continue
-            except BrokenPipeError as error:
-                raise ConnectionError("Frog closed its input") from error
-            view = view[written:]
-
-    def _read_answer(self, timeout: float) -> str:
+        unsent = memoryview(payload)
         received, self._pending = self._pending, bytearray()
         search_from, marker_at = 0, -1
         while True:
@@ -121,13 +109,26 @@ class FrogPipe:
                 if end >= 0:
                     self._pending = received[end + 2:]
                     return received[:marker_at].decode("utf-8", errors="replace")
-            ready, _, _ = select.select([self._out], [], [], timeout)
-            if not ready:
+            readable, writable, _ = select.select(
+                [self._out], [self._in] if unsent else [], [], timeout)
+            if not readable and not writable:
                 raise FrogSilent
-            chunk = os.read(self._out, 1 << 16)
-            if not chunk:
-                raise ConnectionError("Frog exited")
-            received.extend(chunk)
+            if writable:
+                try:
+                    unsent = unsent[os.write(self._in, unsent[: 1 << 16]):]
+                except BlockingIOError:
+                    pass
+                except BrokenPipeError as error:
+                    raise ConnectionError("Frog closed its input") from error
+            if readable:
+                chunk = os.read(self._out, 1 << 16)
+                if not chunk:
+                    raise ConnectionError("Frog exited")
+                received.extend(chunk)
+                if not unsent and len(chunk) < 1 << 14:
+                    # Frog flushes every token line; let lines gather in the pipe instead of
+                    # waking up per line, which takes CPU from Frog on a busy machine.
+                    time.sleep(READ_PAUSE)
 
     def _find_marker(self, received: bytearray, start: int) -> int:
         """Where the sentinel's token line starts (at the start of a line), or -1."""
