@@ -24,6 +24,7 @@ from kroniek.graph import dyad
 from kroniek.graph.actors import event_counts, recent_events
 from kroniek.store import aggregates, open_engine, search
 from kroniek.store import schema as t
+from report import write_section
 
 CODES = ["RUS", "UKR", "USA", "CHN", "TUR", "ARM", "AZE", "ISR", "PSE", "IRN", "SYR", "FRA",
          "DEU", "GBR", "NATO", "EU", "UN", "CSTO", "HAMAS", "HEZBOLLAH"] + [
@@ -217,15 +218,7 @@ def main() -> None:
         f"Target p95 < 100 ms: {verdict}.", "",
     ]
     report = Path(args.report)
-    text = report.read_text("utf-8") if report.exists() else "# Benchmarks\n\n"
-    if SECTION in text:
-        head, _, rest = text.partition(SECTION)
-        tail = rest.split("\n## ", 1)
-        text = head + "\n".join(lines) + ("\n## " + tail[1] if len(tail) > 1 else "")
-    else:
-        text = text.rstrip("\n") + "\n\n" + "\n".join(lines)
-    report.parent.mkdir(parents=True, exist_ok=True)
-    report.write_text(text, "utf-8")
+    write_section(report, SECTION, "\n".join(lines))
     print("\n".join(lines))
 
 

@@ -18,7 +18,6 @@ import contextlib
 import datetime as dt
 import os
 import random
-import re
 import resource
 import signal
 import socket
@@ -37,6 +36,7 @@ from kroniek.nlp import FrogBackend, FrogServer
 from kroniek.nlp.chunking import requests
 from kroniek.nlp.frog_server import MAX_PARSER_TOKENS
 from kroniek.pipeline import Pipeline
+from report import write_section
 
 ROOT = Path(__file__).resolve().parent.parent
 PIECES = ROOT / "bench" / "text" / "long_documents.yaml"
@@ -227,11 +227,7 @@ def main() -> None:
     table = "\n".join(lines)
     print(table)
     if not arguments.no_write:
-        report = REPORT.read_text()
-        pattern = re.compile(rf"{re.escape(SECTION)}\n.*?(?=\n## |\Z)", re.S)
-        report = pattern.sub(lambda _: table.rstrip("\n"), report) if pattern.search(report) \
-            else report.rstrip("\n") + "\n\n" + table
-        REPORT.write_text(report.rstrip("\n") + "\n")
+        write_section(REPORT, SECTION, table)
 
 
 if __name__ == "__main__":

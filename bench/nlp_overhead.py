@@ -25,6 +25,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from report import write_section
+
 ROOT = Path(__file__).resolve().parent.parent
 OWN_TEXT = ROOT / "bench" / "text" / "nl_bench.txt"
 SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
@@ -107,20 +109,8 @@ def main() -> None:
         f"%); best times against each other {best_overhead:+.1f} % (target: under 20 %).",
         "",
     ])
-    write_section(table)
+    write_section(REPORT, SECTION, table)
     print(table)
-
-
-def write_section(section: str) -> None:
-    REPORT.parent.mkdir(exist_ok=True)
-    existing = REPORT.read_text() if REPORT.exists() else "# Benchmarks\n\n"
-    if SECTION in existing:
-        before, _, rest = existing.partition(SECTION)
-        after = rest[rest.find("\n## ") + 1 :] if "\n## " in rest else ""
-        existing = before + section + ("\n" + after if after else "")
-    else:
-        existing = existing.rstrip("\n") + "\n\n" + section
-    REPORT.write_text(existing)
 
 
 if __name__ == "__main__":

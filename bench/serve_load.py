@@ -30,6 +30,8 @@ from pathlib import Path
 
 import httpx
 
+from report import write_section
+
 SECTION = "## Server under load"
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "src" / "kroniek" / "demo" / "articles"
@@ -189,14 +191,7 @@ def write_report(report: Path, runs: list[Run], routes: int) -> None:
                else "not met")
     lines += [f"Target (20 clients at least the throughput of one, p99 under 500 ms): "
               f"**{verdict}**.", ""]
-    text = report.read_text() if report.exists() else "# Benchmarks\n"
-    start = text.find(SECTION)
-    if start >= 0:
-        end = text.find("\n## ", start + len(SECTION))
-        text = text[:start] + "\n".join(lines) + (text[end + 1:] if end >= 0 else "")
-    else:
-        text = text.rstrip("\n") + "\n\n" + "\n".join(lines)
-    report.write_text(text)
+    write_section(report, SECTION, "\n".join(lines))
 
 
 if __name__ == "__main__":

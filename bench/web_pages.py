@@ -23,6 +23,7 @@ from fastapi.testclient import TestClient
 from kroniek.serve import create_app
 from kroniek.store import open_engine
 from kroniek.store import schema as t
+from report import write_section
 
 sys.path.insert(0, str(Path(__file__).parent))
 SECTION = "## Web pages"
@@ -131,14 +132,7 @@ def write_report(report: Path, rows: list[tuple[str, str, float, float, float]],
          f"Over the 300 ms target: {', '.join(slow)}."),
         "",
     ]
-    text = report.read_text() if report.exists() else "# Benchmarks\n"
-    start = text.find(SECTION)
-    if start >= 0:
-        end = text.find("\n## ", start + len(SECTION))
-        text = text[:start] + "\n".join(lines) + (text[end + 1:] if end >= 0 else "")
-    else:
-        text = text.rstrip("\n") + "\n\n" + "\n".join(lines)
-    report.write_text(text)
+    write_section(report, SECTION, "\n".join(lines))
 
 
 if __name__ == "__main__":
