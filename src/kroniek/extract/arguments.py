@@ -247,7 +247,9 @@ def _in(groups: list[Group], start: int, end: int) -> list[Group]:
 
 def _dropped(sentence: int, match: Match, reason: str) -> None:
     """No event for this trigger; the reason is kept for ``kroniek explain``."""
-    trace.note(sentence, "dropped", f"{match.entry.rule}: {reason}", rule=match.entry.rule)
+    if trace.active():
+        trace.note(sentence, "dropped", f"{match.entry.rule}: {reason}",
+                   rule=match.entry.rule)
 
 
 def _describe(document: Document, groups: list[Group]) -> str:

@@ -87,12 +87,10 @@ class Extractor:
                     # An accusation makes its event alleged even with no cue word.
                     if not (found == "asserted" and event.status == "alleged"):
                         event.status = found
-                    trace.note(sentence.index, "status", f"{event.rule}: {event.status}"
-                               + (f" (cue: \"{cue}\")" if cue else
-                                  " (accused of it)" if event.status == "alleged" else
-                                  " (no cue)"))
+                    if trace.active():
+                        self._note_status(sentence.index, event, cue)
                     self._date(document, event, by_sentence)
-                if event.date is not None:
+                if event.date is not None and trace.active():
                     trace.note(sentence.index, "date", f"{event.rule}: {event.date.iso()}"
                                + (" (inferred, not written out)" if event.date_inferred
                                   else ""))
@@ -107,6 +105,12 @@ class Extractor:
                                                   events_of.get(figure.sentence, []))
         document.quotes = quotes.find_quotes(document)
         document.relations = relations.find_relations(document, self.kb)
+
+    @staticmethod
+    def _note_status(sentence: int, event: Event, cue: str | None) -> None:
+        reason = (f"cue: \"{cue}\"" if cue else
+                  "accused of it" if event.status == "alleged" else "no cue")
+        trace.note(sentence, "status", f"{event.rule}: {event.status} ({reason})")
 
     @staticmethod
     def _date(document: Document, event: Event,
