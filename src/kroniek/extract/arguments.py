@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from kroniek.extract import trace
+from kroniek.extract.clauses import clause_of, finite
 from kroniek.extract.lexicon import Match, load_lexicon, trigger_data
 from kroniek.model import Document, Mention, Token
 
@@ -48,6 +49,10 @@ class Group:
     direct: str | None = None  # the preposition right before it, before possessor lifting
     via: str | None = None  # the noun a "van" possessor hangs from ("zijde", "leiders")
     codes: list[str] = field(default_factory=list)
+    # A place inside another phrase ("op het ziekenhuis in Kiev", "doelen in Iran"):
+    # ``preposition`` is the outer phrase's. Only a recipient, and only when no phrase
+    # names one itself.
+    place: bool = False
 
 
 @cache
@@ -174,6 +179,28 @@ def _preposition(tokens: list[Token], first: int, base: int) -> tuple[str | None
     return word, position
 
 
+_LOCATIVES = frozenset({"in", "bij", "nabij", "rond", "rondom", "boven", "buiten", "langs"})
+_NOUN_PHRASE_POS = _SKIPPABLE_POS | {"N", "SPEC", "VNW"}
+
+
+def _outer_preposition(tokens: list[Token], first: int, base: int) -> str | None:
+    """For a phrase in a locative phrase that follows a noun ("het ziekenhuis in Kiev"),
+    the preposition of that noun's own phrase ("op"), ``""`` when the noun is a bare
+    phrase, None when the locative follows no noun (it then modifies the clause)."""
+    position = first - 1
+    while position >= base and tokens[position - base].pos != "VZ":
+        position -= 1
+    position -= 1  # the token before the locative preposition
+    if position < base or tokens[position - base].pos not in {"N", "SPEC"}:
+        return None
+    while position >= base and tokens[position - base].pos in _NOUN_PHRASE_POS:
+        position -= 1
+    if position >= base and tokens[position - base].pos == "VZ":
+        word = _preposition_word(tokens[position - base])
+        return None if word in _LOCATIVES else word
+    return ""
+
+
 def _direct(tokens: list[Token], first: int, base: int) -> tuple[str | None, str | None]:
     position = first - 1
     while position >= base and tokens[position - base].pos in _SKIPPABLE_POS:
@@ -211,7 +238,13 @@ def groups_in(document: Document, sentence: int) -> list[Group]:
             continue
         preposition, _ = _preposition(tokens, first.index, base)
         direct, via = _direct(tokens, first.index, base)
-        groups.append(Group([mention], first.index, last.index, preposition, direct, via))
+        place = False
+        if preposition in _LOCATIVES:
+            outer = _outer_preposition(tokens, first.index, base)
+            if outer is not None:
+                preposition, place = outer, True
+        groups.append(Group([mention], first.index, last.index, preposition, direct, via,
+                            place=place))
     for group in groups:
         group.codes = [m.code for m in group.mentions if m.code]
     return groups
@@ -241,6 +274,47 @@ def clause_bounds(tokens: list[Token], trigger: int) -> tuple[int, int]:
     return start, end
 
 
+def _complement_subject(document: Document, sentence: int, groups: list[Group],
+                        own: set[int], trigger: int) -> list[Group]:
+    """The first bare phrase of a "dat" clause right after the trigger's own clause."""
+    after = [index for index in range(trigger + 1, document.sentences[sentence].token_end)
+             if index not in own]
+    if not after or document.tokens[after[0]].lemma.lower() != "dat" \
+            or document.tokens[after[0]].pos != "VG":
+        return []
+    complement = clause_of(document, sentence, after[0])
+    return [g for g in groups if g.preposition is None and g.first_token in complement][:1]
+
+
+def _number(token: Token) -> str | None:
+    features = token.features.split(",")
+    if token.pos == "SPEC":
+        return "ev"  # a name: a state, a body, a person
+    if "mv" in features or "mv-n" in features:
+        return "mv"
+    if "ev" in features or "met-t" in features:
+        return "ev"
+    return None
+
+
+def _number_disagrees(document: Document, antecedent: Group, pronoun: int,
+                      own: set[int]) -> bool:
+    """Does the relative clause's finite verb disagree in number with the phrase the
+    pronoun refers to (its head noun, the first noun or name from the group to the
+    pronoun)?"""
+    head = next((document.tokens[i] for i in range(antecedent.last_token, pronoun)
+                 if document.tokens[i].pos in {"N", "SPEC"}), None)
+    verb = next((document.tokens[i] for i in sorted(own) if finite(document.tokens[i])), None)
+    if head is None or verb is None:
+        return False
+    wanted, got = _number(head), _number(verb)
+    return wanted is not None and got is not None and wanted != got
+
+
+def _relative_pronoun(token: Token) -> bool:
+    return token.pos == "VNW" and "betr" in token.features.split(",")
+
+
 def _in(groups: list[Group], start: int, end: int) -> list[Group]:
     return [g for g in groups if start <= g.first_token < end]
 
@@ -263,6 +337,8 @@ def find_arguments(document: Document, sentence: int, match: Match) -> Arguments
     groups = groups_in(document, sentence)
     if not groups:
         return _dropped(sentence, match, "no mention with an actor code in the sentence")
+    places = [g for g in groups if g.place]
+    groups = [g for g in groups if not g.place]
     entry = match.entry
     start, end = clause_bounds(tokens, match.token)
     if trace.active():
@@ -272,14 +348,19 @@ def find_arguments(document: Document, sentence: int, match: Match) -> Arguments
     if document.tokens[start].lemma.lower() == "om":
         # "om ... te helpen met de strijd": a purpose, not an event
         return _dropped(sentence, match, "a purpose clause (om ... te), not an event")
-    clause = _in(groups, start, end)
+    # Within those bounds, only the trigger's own clause: a relative or subordinate clause
+    # nested in it has arguments of its own ("Hamas liet gijzelaars vrij, in ruil voor
+    # gevangenen die door Israël werden vrijgelaten": no passive, no agent Israël).
+    own = clause_of(document, sentence, match.token)
+    clause = [g for g in _in(groups, start, end) if g.first_token in own]
     bare = [g for g in clause if g.preposition is None]
-    lemmas = {t.lemma.lower() for t in tokens if start <= t.index < end}
+    lemmas = {t.lemma.lower() for t in tokens if start <= t.index < end and t.index in own}
     trigger = document.tokens[match.token]
     participle = trigger.pos == "WW" and trigger.features.startswith("vd")
     passive = (participle or "worden" in lemmas) and any(g.preposition == "door" for g in clause)
     zijn_perfect, _ = _verb_lists()
-    auxiliaries = {t.lemma.lower() for t in tokens if start <= t.index < end and t.pos == "WW"}
+    auxiliaries = {t.lemma.lower() for t in tokens
+                   if start <= t.index < end and t.index in own and t.pos == "WW"}
     # "zijn twee tieners gedood", "werd Kiev getroffen": a passive whose agent, if any, is
     # not a coded actor. Its subject is the target, never the actor.
     agentless_passive = participle and not passive and entry.verbal and (
@@ -294,13 +375,37 @@ def find_arguments(document: Document, sentence: int, match: Match) -> Arguments
         return [g for g in groups if g.preposition == word
                 and (after is None or g.first_token > after)]
 
-    subject: Group | None = bare[0] if bare else None
-    # A clause without a coded subject borrows the main clause's ("..., waarna hij ..."),
-    # except a "dat"/"of" complement, whose subject is someone the speaker talks about
-    # ("Armenië meende dat [een onbekende] een raket had afgeschoten").
-    complement = document.tokens[start].lemma.lower() in {"dat", "of"}
-    if subject is None and start > tokens[0].index and entry.verbal and not complement:
-        main = [g for g in groups if g.preposition is None and g.first_token < start]
+    opening = document.tokens[min(own)]
+    if _relative_pronoun(opening) and not any(g.first_token <= opening.index for g in bare):
+        # "de ambassadeur, die zondag met Macron belde": the pronoun opening a relative
+        # clause stands for the phrase it follows, in the subject's place.
+        antecedent = [g for g in groups
+                      if g.last_token < opening.index and opening.index - g.last_token <= 3]
+        if antecedent:
+            found = antecedent[-1]
+            stand_in = Group(found.mentions, opening.index, opening.index, None,
+                             codes=found.codes)
+            # "het Strafhof, die de Russische autoriteiten beschuldigen": a finite verb
+            # whose number is not the antecedent's has another subject; the pronoun is
+            # then its object.
+            if _number_disagrees(document, found, opening.index, own):
+                bare = [*bare, stand_in]
+            else:
+                bare = [stand_in, *bare]
+    # "Nicaragua breekt met Taiwan en erkent Peking": a conjunct opening with its finite
+    # verb shares the subject of the one before; its bare phrases are objects.
+    elliptic = (opening.pos == "VG" and "neven" in opening.features.split(",")
+                and opening.index + 1 < len(document.tokens)
+                and finite(document.tokens[opening.index + 1]))
+    subject: Group | None = bare[0] if bare and not elliptic else None
+    # A clause without a coded subject borrows the one of the clause before it ("...,
+    # waarna hij ...", "X ontbiedt de ambassadeur en eist ..."), except a "dat"/"of"
+    # complement, whose subject is someone the speaker talks about ("Armenië meende dat
+    # [een onbekende] een raket had afgeschoten").
+    complement = opening.lemma.lower() in {"dat", "of"} and not _relative_pronoun(opening)
+    own_start = max(start, opening.index)
+    if subject is None and own_start > tokens[0].index and entry.verbal and not complement:
+        main = [g for g in groups if g.preposition is None and g.first_token < own_start]
         subject = main[0] if main else None
 
     actor: list[Group] = []
@@ -358,6 +463,18 @@ def find_arguments(document: Document, sentence: int, match: Match) -> Arguments
                 recipient = by_preposition(word, after=match.token - 1)
                 if recipient:
                     break
+    if not recipient and entry.verbal and entry.type == "REQUEST":
+        # "eist dat Ankara de operatie stopzet": a demand's addressee is the subject of
+        # the "dat" clause that says what is demanded.
+        recipient = _complement_subject(document, sentence, groups, own, match.token)
+    if not recipient and not (entry.recipient == "su" or passive):
+        # "een luchtaanval op het ziekenhuis in Kiev", "bestookte doelen in Iran": the
+        # target named by the place it is in.
+        wanted = entry.recipient[3:] if entry.recipient and entry.recipient.startswith(
+            "pp:") else None
+        recipient = [g for g in places if g.first_token in own or not entry.verbal
+                     if (g.preposition == wanted if wanted else g.preposition in {"", "op"})
+                     and (entry.verbal or g.first_token > match.token)][:1]
     if not recipient and entry.type in {"AID", "SUPPORT", "COOPERATE"}:
         # "... om te vechten aan de zijde van X": whose side the help is on.
         recipient = [g for g in groups if g.via == "zijde" and g not in actor]

@@ -60,9 +60,16 @@ def place_of(document: Document, sentence: int, trigger_token: int) -> Mention |
 
 
 def targeted_state(place: Mention, event_type: str, actors: list[str]) -> str | None:
-    """The event code of a state named as the place of an attack on its territory."""
+    """The event code of the state whose territory the place of an attack is: the state
+    itself, or the state a city or region lies in ("een luchtaanval op een ziekenhuis in
+    Kiev", "beschietingen bij Charkiv")."""
     _, territorial = _settings()
-    if event_type not in territorial or place.method != "name-place" or not place.actor_id:
+    if event_type not in territorial or not place.actor_id:
         return None
-    code = load_kb().code_of(place.actor_id)
+    kb = load_kb()
+    if place.method == "name-place":
+        code = kb.code_of(place.actor_id)
+    else:
+        actor = kb.get(place.actor_id)
+        code = kb.code_of(actor.parent) if actor is not None and actor.parent else None
     return code if code and code not in actors else None

@@ -3,7 +3,7 @@ negated, or asserted by default. (Historical is decided by the caller from dates
 
 Scope is what matters: "Zas waarschuwde dat een interventie niet uitgesloten was" makes the
 *interventie* hypothetical but not the warning. Cues are looked up per clause
-(:func:`kroniek.extract.timex.clause_ids`, built from the surface because Frog's parse of long
+(:func:`kroniek.extract.clauses.clause_ids`, built from the surface because Frog's parse of long
 sentences falls apart into several roots): a cue of scope ``clause`` must be in the trigger's
 own clause, one of scope ``dominates`` (a matrix verb like *beweert*, a sentence adverbial like
 *volgens bronnen*) in that clause or a clause above it. A conditional (*als*, *indien*) counts
@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any, cast
 
 from kroniek.datafiles import load_yaml
-from kroniek.extract.timex import clause_ids, clause_tense, time_for
+from kroniek.extract.clauses import clause_ids
+from kroniek.extract.timex import clause_tense, time_for
 from kroniek.model import Document, Token
 
 DATA = Path(__file__).resolve().parent / "data" / "status.yaml"

@@ -26,6 +26,8 @@ from typing import Any, cast
 from dateutil.relativedelta import relativedelta
 
 from kroniek.datafiles import load_yaml
+from kroniek.extract.clauses import clause_ids
+from kroniek.extract.clauses import finite as _finite
 from kroniek.extract.figures import parse_number
 from kroniek.model import DateInterval, DatePrecision, Document, Token
 
@@ -52,66 +54,7 @@ def _data() -> dict[str, Any]:
     return cast(dict[str, Any], load_yaml(DATA.read_text(encoding="utf-8")))
 
 
-# --- clauses and tense (also used by kroniek.extract.status) ---------------------------
-
-def _finite(token: Token) -> bool:
-    return token.pos == "WW" and "pv" in token.features.split(",")
-
-
-def _subordinator(token: Token) -> bool:
-    features = token.features.split(",")
-    return (token.pos == "VG" and "onder" in features) or \
-        (token.pos == "VNW" and "betr" in features)
-
-
-def clause_ids(document: Document, sentence: int) -> tuple[list[int], dict[int, int | None]]:
-    """A clause number for each token of the sentence, and each clause's parent clause.
-
-    Frog's dependency parse of long Dutch sentences is often cut into several roots, so the
-    clauses come from the surface instead: a subordinator or relative pronoun opens a clause
-    (only if a finite verb follows before the next comma: comparative *als* opens none); a
-    subordinate clause that has its finite verb closes at the next comma; a coordinator after
-    a finite verb starts a sibling clause when another finite verb follows.
-    """
-    tokens = document.sentence_tokens(sentence)
-    ids: list[int] = []
-    parent: dict[int, int | None] = {0: None}
-    has_verb = {0: False}
-    stack = [0]
-
-    def finite_ahead(position: int) -> bool:
-        for token in tokens[position + 1:]:
-            if token.text in (",", ";", ":") or _subordinator(token):
-                return False
-            if _finite(token):
-                return True
-        return False
-
-    def open_clause(under: int) -> None:
-        new = len(parent)
-        parent[new] = under
-        has_verb[new] = False
-        stack.append(new)
-
-    for position, token in enumerate(tokens):
-        current = stack[-1]
-        if _subordinator(token) and finite_ahead(position):
-            if len(stack) > 1 and has_verb[current]:
-                stack.pop()
-            open_clause(stack[-1])
-        elif token.text in (",", ";", ":") and len(stack) > 1 and has_verb[current]:
-            stack.pop()
-        elif (token.pos == "VG" and "neven" in token.features and has_verb[current]
-              and finite_ahead(position)):
-            stack.pop()
-            open_clause(parent[current] if parent[current] is not None else 0)
-            if len(stack) == 1:  # a second main clause replaces the first at the bottom
-                stack.insert(0, 0)
-        ids.append(stack[-1])
-        if _finite(token):
-            has_verb[stack[-1]] = True
-    return ids, parent
-
+# --- tense (also used by kroniek.extract.status) ---------------------------------------
 
 def token_at(document: Document, offset: int) -> Token | None:
     return document.token_at(offset)
