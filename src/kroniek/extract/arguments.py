@@ -402,7 +402,9 @@ def find_arguments(document: Document, sentence: int, match: Match) -> Arguments
     # waarna hij ...", "X ontbiedt de ambassadeur en eist ..."), except a "dat"/"of"
     # complement, whose subject is someone the speaker talks about ("Armenië meende dat
     # [een onbekende] een raket had afgeschoten").
-    complement = opening.lemma.lower() in {"dat", "of"} and not _relative_pronoun(opening)
+    # A relative clause's subject is its pronoun: when that stands for nothing coded, the
+    # clause has no coded subject, whatever the main clause's.
+    complement = opening.lemma.lower() in {"dat", "of"} or _relative_pronoun(opening)
     own_start = max(start, opening.index)
     if subject is None and own_start > tokens[0].index and entry.verbal and not complement:
         main = [g for g in groups if g.preposition is None and g.first_token < own_start]

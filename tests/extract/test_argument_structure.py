@@ -1,0 +1,60 @@
+"""Actor and recipient from the clause's structure (issue 11, part 3): nested relative
+clauses, relative pronouns, coordinated clauses that share a subject, a demand's dat-clause,
+and targets named by a place. Our own sentences, through the real Frog, linker and coder."""
+
+from __future__ import annotations
+
+import pytest
+from tests.extract.test_events import code, triples  # noqa: F401  (fixture)
+
+from kroniek.extract.clauses import clause_ids
+
+CASES = [
+    # A "door" agent inside a relative clause is not the main clause's agent.
+    ("Iran heeft zaterdag twee Franse diplomaten vrijgelaten, die in mei door "
+     "Irak waren opgepakt.", ("RETREAT", "IRN", "FRA")),
+    # The relative pronoun stands for the phrase before it, as the subject.
+    ("De Japanse premier, die maandag met Biden belde, sprak over Taiwan.",
+     ("CONSULT", "JPN", "USA")),
+    # A conjunct that opens with its verb shares the subject of the first one.
+    ("Litouwen zet de Chinese ambassadeur uit en veroordeelt Peking.",
+     ("ACCUSE", "LTU", "CHN")),
+    # A fronted subordinate clause is not where the main clause's subject is.
+    ("Zolang de Russische troepen in Georgië blijven, weigert Tbilisi elk overleg.",
+     ("REJECT", "GEO", "*")),
+    # A demand's addressee is the subject of its dat-clause.
+    ("Frankrijk eist dat Iran de uranium-verrijking onmiddellijk stopzet.",
+     ("REQUEST", "FRA", "IRN")),
+    # A target named by the city it is in.
+    ("Een Russische raketaanval op een winkelcentrum in Odessa kostte vier mensen "
+     "het leven.", ("ASSAULT", "RUS", "UKR")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_arguments_follow_the_clause(code, text, expected) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    found = triples(code(text).events)
+    if expected[2] == "*":
+        assert any(t[:2] == expected[:2] for t in found), found
+    else:
+        assert expected in found, found
+
+
+def test_a_relative_clause_does_not_borrow_the_main_subject(code) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    # "die" stands for the tourists (no actor code): Iran did not arrest anyone here.
+    document = code("Iran liet vrijdag drie toeristen gaan, die door Irak waren opgepakt.")
+    arrests = [e for e in document.events if e.type == "COERCE"]
+    assert not [e for e in arrests if "IRN" in e.actor + e.recipient], triples(arrests)
+
+
+def test_clauses_from_part_of_speech(code) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    # A subordinate clause whose plural verb Frog may tag as an infinitive still closes at
+    # its comma, and "en" between adverbials under an auxiliary opens no clause.
+    document = code("Zolang de soldaten niet vertrekken, praat Rusland niet. "
+                    "Zweden zou Oekraïne financieel en met wapens steunen.")
+    first, _ = clause_ids(document, 0)
+    tokens = document.sentence_tokens(0)
+    comma = next(i for i, t in enumerate(tokens) if t.text == ",")
+    assert first[1] != 0 and first[comma + 1] == 0
+    second, _ = clause_ids(document, 1)
+    assert set(second) == {0}
