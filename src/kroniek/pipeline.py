@@ -11,7 +11,7 @@ import importlib
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy.engine import Engine
 
@@ -21,7 +21,7 @@ from kroniek.ingest.decode import DEFAULT_MAX_BYTES, decode
 from kroniek.ingest.readers import read
 from kroniek.model import Document
 from kroniek.nlp import FrogBackend, NLPBackend
-from kroniek.store import ActorRow, save
+from kroniek.store import ActorRow, queries, save
 from kroniek.store.writer import stored_id_for
 
 
@@ -100,6 +100,22 @@ class IngestSummary:
     errors: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     document_ids: list[str] = field(default_factory=list)
+    # One per stored document that took the place of an older version with the same key.
+    replacements: list[dict[str, str | None]] = field(default_factory=list)
+
+
+def _label(title: str | None, opening: str) -> str:
+    """How a user recognises a document: its title, else the start of its text."""
+    if title:
+        return title
+    words = opening.split()
+    return " ".join(words[:8]) + (" …" if len(words) > 8 else "")
+
+
+def replacement(document: Document, older: dict[str, Any]) -> dict[str, str | None]:
+    return {"source": document.source, "key": document.key,
+            "old_id": older["id"], "old_title": _label(older["title"], older["opening"] or ""),
+            "new_id": document.id, "new_title": _label(document.title, document.text[:80])}
 
 
 # Called after each article with (bytes of it, words analysed, summary so far).
@@ -122,7 +138,7 @@ def _articles(
         except OSError as error:
             yield InputError(f"{source.name}: cannot read ({error.strerror})"), 0
             continue
-        items = list(read(text, source.name, notes))
+        items = list(read(text, source.name, notes, keyed=source.path is not None))
         for item in items:
             yield item, max(len(data) // max(len(items), 1), 1)
 
@@ -167,6 +183,7 @@ def ingest(
                     summary.skipped += 1
                     summary.document_ids.append(document.id)
                 else:
+                    older = queries.other_versions(engine, document.key, document.id)
                     pipeline(document)
                     outcome = save(
                         engine, document, pipeline.backend.name, pipeline.actors(document),
@@ -182,6 +199,7 @@ def ingest(
                         summary.skipped += 1
                     elif outcome == "replaced":
                         summary.replaced += 1
+                        summary.replacements.extend(replacement(document, o) for o in older)
                     else:
                         summary.new += 1
         summary.nlp_starts = pipeline.backend.starts

@@ -6,6 +6,7 @@ import json
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     Progress,
@@ -31,6 +32,16 @@ def _progress_bar(total: int | None) -> Progress:
         console=errors,
         transient=False,
     )
+
+
+def print_replacements(summary: IngestSummary) -> None:
+    for change in summary.replacements:
+        console.print(
+            f"[cyan]replaced[/] {escape(str(change['source']))}: "
+            f"\"{escape(str(change['old_title']))}\" ({str(change['old_id'])[:12]}) by "
+            f"\"{escape(str(change['new_title']))}\" ({str(change['new_id'])[:12]})",
+            highlight=False, soft_wrap=True,
+        )
 
 
 def print_summary(summary: IngestSummary) -> None:
@@ -79,7 +90,7 @@ def ingest_command(
     def progress(size: int, _words: int, summary: IngestSummary) -> None:
         nonlocal reported
         for message in summary.errors[reported:]:
-            errors.print(f"[red]failed:[/] {message}", soft_wrap=True, highlight=False)
+            errors.print(f"[red]failed:[/] {escape(message)}", soft_wrap=True, highlight=False)
         reported = len(summary.errors)
         done = summary.new + summary.replaced + summary.skipped
         rate = summary.words / summary.seconds if summary.seconds else 0.0
@@ -96,11 +107,12 @@ def ingest_command(
         pipeline.close()
     if not quiet:
         for note in summary.notes:
-            errors.print(f"[yellow]note:[/] {note}", soft_wrap=True, highlight=False)
+            errors.print(f"[yellow]note:[/] {escape(note)}", soft_wrap=True, highlight=False)
     if as_json:
         payload = {key: value for key, value in vars(summary).items()}
         console.print_json(json.dumps(payload))
     elif not quiet:
+        print_replacements(summary)
         print_summary(summary)
     if summary.failed:
         raise typer.Exit(1)

@@ -24,11 +24,14 @@ def to_document(article: RawArticle, check_language: bool = True) -> Document:
             f"{article.source}: the text looks {name}, not Dutch; kroniek reads Dutch "
             "(use --any-language to analyse it anyway)"
         )
+    identity = document_id(text)
     return Document(
-        id=document_id(text),
+        id=identity,
         text=text,
         source=article.source,
-        key=article.key,
+        # Without a stable identity from the source, the text is the identity: only the
+        # same text can meet this key again, so nothing else is ever replaced by it.
+        key=article.key or identity,
         title=article.title,
         url=article.url,
         outlet=article.outlet,

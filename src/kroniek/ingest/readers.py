@@ -23,7 +23,9 @@ class RawArticle:
 
     text: str
     source: str
-    key: str
+    # The stable identity the source gives (path, URL, JSONL id); None when it gives none,
+    # and then the content hash is the identity (see ingest.build).
+    key: str | None = None
     title: str | None = None
     url: str | None = None
     outlet: str | None = None
@@ -48,14 +50,16 @@ def _title_and_body(text: str) -> tuple[str | None, str]:
     return None, text
 
 
-def read_text(text: str, source: str, notes: list[str]) -> RawArticle:
+def read_text(text: str, source: str, notes: list[str], keyed: bool = True) -> RawArticle:
+    """``keyed``: the source name identifies the article (a file path, not stdin)."""
+    key = source if keyed else None
     header = _SEED_HEADER.match(text)
     if header:
         published = interval_from_iso(header.group(1))
         return RawArticle(
             text=text[header.end() :],
             source=source,
-            key=source,
+            key=key,
             published=published,
             date_origin="header",
             notes=notes,
@@ -65,7 +69,7 @@ def read_text(text: str, source: str, notes: list[str]) -> RawArticle:
     return RawArticle(
         text=body,
         source=source,
-        key=source,
+        key=key,
         title=title,
         published=from_name,
         date_origin="file" if from_name else "none",
@@ -90,7 +94,7 @@ def _jsonl_article(record: object, where: str) -> RawArticle:
     return RawArticle(
         text=text,
         source=where,
-        key=given_id or url or where,
+        key=given_id or url,  # a line number is no identity: a rotated feed reuses it
         title=record.get("title") or None,
         url=url,
         outlet=record.get("outlet") or None,
@@ -126,8 +130,10 @@ def is_jsonl(name: str, text: str) -> bool:
     return name == "stdin" and text.lstrip().startswith("{")
 
 
-def read(text: str, source: str, notes: list[str]) -> Iterator[RawArticle | InputError]:
+def read(text: str, source: str, notes: list[str],
+         keyed: bool = True) -> Iterator[RawArticle | InputError]:
+    """``keyed``: whether ``source`` names the article stably (a file path, not stdin)."""
     if is_jsonl(PurePath(source).name, text):
         yield from read_jsonl(text, source, notes)
     else:
-        yield read_text(text, source, notes)
+        yield read_text(text, source, notes, keyed=keyed)

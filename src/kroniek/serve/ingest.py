@@ -13,7 +13,7 @@ from kroniek.ingest import RawArticle, to_document
 from kroniek.ingest.pubdate import interval_from_iso
 from kroniek.ingest.readers import read_jsonl, read_text
 from kroniek.serve.state import AppState
-from kroniek.store import save
+from kroniek.store import queries, save
 from kroniek.store.writer import stored_id_for
 
 
@@ -30,7 +30,7 @@ class ArticleIn(BaseModel):
 
 def from_text(text: str, title: str | None, date: str | None,
               url: str | None) -> RawArticle | InputError:
-    article = read_text(text, "api", [])
+    article = read_text(text, "api", [], keyed=False)
     if not article.text.strip():
         return InputError("api: the body holds no article text")
     article.key = url or article.key
@@ -56,32 +56,41 @@ def from_json(records: object) -> list[RawArticle | InputError]:
     return out
 
 
+def _store(state: AppState, article: RawArticle, replace: bool) -> dict[str, Any]:
+    """One article's result: its status (new, replaced, skipped), id and title."""
+    document = to_document(article)
+    item: dict[str, Any] = {"id": document.id, "title": document.title}
+    if not replace and stored_id_for(state.engine, document.id):
+        return {**item, "status": "skipped"}
+    with state.pipeline_lock:
+        older = queries.other_versions(state.engine, document.key, document.id)
+        pipeline = state.pipeline()
+        pipeline(document)
+        outcome = save(state.engine, document, pipeline.backend.name,
+                       pipeline.actors(document), replace=replace)
+    if outcome == "replaced":
+        item["replaces"] = [{"id": o["id"], "title": o["title"]} for o in older]
+    return {**item, "status": outcome}
+
+
 def ingest(state: AppState, articles: list[RawArticle | InputError],
            replace: bool) -> dict[str, Any]:
     result: dict[str, Any] = {"new": 0, "replaced": 0, "skipped": 0, "failed": 0,
-                              "documents": [], "errors": []}
-    for article in articles:
+                              "documents": [], "errors": [], "items": []}
+    for number, article in enumerate(articles, start=1):
         try:
             if isinstance(article, InputError):
                 raise article
-            document = to_document(article)
-            if not replace and stored_id_for(state.engine, document.id):
-                result["skipped"] += 1
-                result["documents"].append(document.id)
-                continue
-            with state.pipeline_lock:
-                pipeline = state.pipeline()
-                pipeline(document)
-                outcome = save(state.engine, document, pipeline.backend.name,
-                               pipeline.actors(document), replace=replace)
+            item = _store(state, article, replace)
         except NLPUnavailable as error:
             raise HTTPException(503, str(error)) from None
         except InputError as error:
-            result["failed"] += 1
+            item = {"status": "failed", "error": str(error)}
             result["errors"].append(str(error))
-            continue
-        result[outcome] += 1
-        result["documents"].append(document.id)
+        else:
+            result["documents"].append(item["id"])
+        result[item["status"]] += 1
+        result["items"].append({"item": number, **item})
     if result["failed"] and not result["documents"]:
         raise HTTPException(400, result["errors"][0])
     return result
