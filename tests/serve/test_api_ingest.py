@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 import time
@@ -102,3 +103,72 @@ def test_a_post_with_the_same_url_replaces_and_names_both_titles(
     assert [title for _id, key, title in document_rows(db) if key == url] == [
         "Onderhandelingen hervat"]
 
+
+
+BAD_BODIES: list[tuple[str, bytes, str]] = [
+    ("application/json", json.dumps({"text": "Een tekst.", "title": {"a": 1}}).encode(),
+     "'title' must be text or null, found an object"),
+    ("application/json", json.dumps({"text": "Een tekst.", "url": 5}).encode(), "'url' must"),
+    ("application/json", json.dumps({"text": "Een tekst.", "date": "9999-12-31"}).encode(),
+     "outside the years"),
+    ("application/json", json.dumps({"text": "Een tekst.", "date": "-2020-01-01"}).encode(),
+     "not a date"),
+    ("application/json", json.dumps({"text": "Een \u0000 tekst."}).encode(), "NUL"),
+    ("application/json", b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+    ("application/json", b'{"text": "x", "n": ' + b"8" * 5000 + b"}", "number too long"),
+    ("application/json", b'{"text": "\xff"}', "not UTF-8"),
+    ("application/json", b"[]", "an empty list"),
+    ("application/json", b'"alleen tekst"', "a JSON object was expected"),
+    ("text/plain", b"Een tekst " * 1000 + b"\x00", "NUL"),
+    ("text/plain", b"\x00\x01\x02binair", "binary data"),
+]
+
+
+@pytest.mark.parametrize(("kind", "body", "reason"), BAD_BODIES,
+                         ids=[reason for _kind, _body, reason in BAD_BODIES])
+def test_bad_bodies_are_a_4xx_with_the_reason(writable: tuple[str, str], kind: str,
+                                              body: bytes, reason: str) -> None:
+    base, db = writable
+    before = document_rows(db)
+    with httpx.Client(base_url=base, timeout=120) as client:
+        answer = client.post("/api/v1/documents", content=body,
+                             headers={**AUTH, "content-type": kind})
+    assert answer.status_code == 400, answer.text
+    detail = answer.json()["detail"]
+    assert reason in detail and "\n" not in detail
+    assert document_rows(db) == before
+
+
+def test_a_batch_says_which_items_were_stored(writable: tuple[str, str]) -> None:
+    base, db = writable
+    batch = [
+        {"text": "De Chinese president heeft maandag in Peking de Braziliaanse president "
+                 "ontvangen.", "title": "Bezoek in Peking"},
+        {"text": "Een tweede bericht.", "date": "2020-13-45"},
+        {"text": "De Indiase premier heeft dinsdag in New Delhi met de Pakistaanse premier "
+                 "gebeld over de grens.", "title": "Gesprek over de grens"},
+    ]
+    with httpx.Client(base_url=base, timeout=120) as client:
+        answer = client.post("/api/v1/documents", json=batch, headers=AUTH)
+    assert answer.status_code == 400
+    body = answer.json()
+    assert [item["status"] for item in body["items"]] == ["new", "failed", "new"]
+    assert "api:2: month 13 out of range" in body["items"][1]["error"]
+    assert "1 of 3 failed" in body["detail"] and "the other 2 stored" in body["detail"]
+    stored = {title for _id, _key, title in document_rows(db)}
+    assert {"Bezoek in Peking", "Gesprek over de grens"} <= stored
+
+
+def test_utf16_with_a_byte_order_mark_is_read(writable: tuple[str, str]) -> None:
+    base, db = writable
+    text = ("De Canadese premier heeft woensdag in Ottawa de Mexicaanse president "
+            "ontvangen voor overleg over handel.")
+    with httpx.Client(base_url=base, timeout=120) as client:
+        answer = client.post("/api/v1/documents", content=text.encode("utf-16"),
+                             headers={**AUTH, "content-type": "text/plain"})
+    assert answer.status_code == 201, answer.text
+    [document_id] = answer.json()["documents"]
+    with sqlite3.connect(db) as connection:
+        [(stored,)] = connection.execute("select text from documents where id = ?",
+                                         (document_id,)).fetchall()
+    assert stored == text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from typing import Annotated
 
 import typer
@@ -16,6 +17,7 @@ from rich.progress import (
 )
 
 from kroniek.cli.common import DbOption, console, engine_for, errors, friendly
+from kroniek.errors import InputError
 from kroniek.ingest.decode import DEFAULT_MAX_BYTES
 from kroniek.pipeline import IngestSummary, Pipeline, ingest, total_bytes
 
@@ -58,6 +60,13 @@ def print_summary(summary: IngestSummary) -> None:
     )
 
 
+def _max_bytes(megabytes: float) -> int:
+    # typer accepts "nan" and "inf" as floats; neither is a size
+    if not math.isfinite(megabytes) or megabytes <= 0:
+        raise InputError(f"--max-size must be a positive number of MB, not {megabytes}")
+    return int(megabytes * 1024 * 1024)
+
+
 @friendly
 def ingest_command(
     paths: Annotated[list[str], typer.Argument(
@@ -80,6 +89,7 @@ def ingest_command(
     An article already stored (same text) is skipped; a new version of a stored article
     (same URL, id or path) replaces the old one. Exits non-zero if any input failed.
     """
+    max_bytes = _max_bytes(max_size)
     engine = engine_for(db)
     pipeline = Pipeline()
     show_bar = not quiet and not as_json and errors.is_terminal
@@ -100,7 +110,7 @@ def ingest_command(
         if show_bar:
             bar.start()
         summary = ingest(paths, engine, pipeline, replace=replace,
-                         max_bytes=int(max_size * 1024 * 1024),
+                         max_bytes=max_bytes,
                          check_language=not any_language, progress=progress)
     finally:
         bar.stop()
