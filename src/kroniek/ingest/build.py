@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kroniek.errors import InputError
+from kroniek.ingest.furniture import find_furniture
 from kroniek.ingest.identity import document_id, normalise_text
 from kroniek.ingest.language import detect
 from kroniek.ingest.readers import RawArticle
@@ -39,4 +40,7 @@ def to_document(article: RawArticle, check_language: bool = True) -> Document:
         published=article.published,
         date_origin=article.date_origin,
         notes=list(article.notes),
+        # Bylines, "Lees ook" links, credits, pull quotes and fact boxes: the extractor
+        # codes no event in them and the scorer and exports leave them out.
+        furniture=find_furniture(text),
     )
