@@ -11,17 +11,18 @@ import importlib
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
-from kroniek.errors import InputError
+from kroniek.errors import InputError, KroniekError
 from kroniek.ingest import RawArticle, Source, expand, to_document
 from kroniek.ingest.decode import DEFAULT_MAX_BYTES, decode
 from kroniek.ingest.readers import read
 from kroniek.model import Document
 from kroniek.nlp import FrogBackend, NLPBackend
-from kroniek.store import ActorRow, save
+from kroniek.store import ActorRow, queries, save
 from kroniek.store.writer import stored_id_for
 
 
@@ -100,6 +101,22 @@ class IngestSummary:
     errors: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     document_ids: list[str] = field(default_factory=list)
+    # One per stored document that took the place of an older version with the same key.
+    replacements: list[dict[str, str | None]] = field(default_factory=list)
+
+
+def _label(title: str | None, opening: str) -> str:
+    """How a user recognises a document: its title, else the start of its text."""
+    if title:
+        return title
+    words = opening.split()
+    return " ".join(words[:8]) + (" …" if len(words) > 8 else "")
+
+
+def replacement(document: Document, older: dict[str, Any]) -> dict[str, str | None]:
+    return {"source": document.source, "key": document.key,
+            "old_id": older["id"], "old_title": _label(older["title"], older["opening"] or ""),
+            "new_id": document.id, "new_title": _label(document.title, document.text[:80])}
 
 
 # Called after each article with (bytes of it, words analysed, summary so far).
@@ -122,7 +139,7 @@ def _articles(
         except OSError as error:
             yield InputError(f"{source.name}: cannot read ({error.strerror})"), 0
             continue
-        items = list(read(text, source.name, notes))
+        items = list(read(text, source.name, notes, keyed=source.path is not None))
         for item in items:
             yield item, max(len(data) // max(len(items), 1), 1)
 
@@ -139,6 +156,50 @@ def total_bytes(arguments: list[str]) -> int | None:
     return total
 
 
+def analyse(pipeline: Pipeline, document: Document) -> None:
+    """Run the pipeline on one document; a fault in analysing it fails that document only.
+
+    Bad input is refused before this point; what still goes wrong here is a fault of ours
+    that this one text triggers, and it must not cost the rest of the run. Frog and the
+    database failing (KroniekError, SQLAlchemy, OS errors) still end the run.
+    """
+    try:
+        pipeline(document)
+    except (KroniekError, SQLAlchemyError, OSError, MemoryError):
+        raise
+    except Exception as error:
+        raise InputError(f"{document.source}: could not be analysed "
+                         f"({type(error).__name__}: {error}); nothing of it was stored") from None
+
+
+def _ingest_one(article: RawArticle, engine: Engine, pipeline: Pipeline, replace: bool,
+                check_language: bool, summary: IngestSummary) -> int:
+    """Store one article, counting it in ``summary``; the words analysed."""
+    document = to_document(article, check_language=check_language)
+    summary.notes.extend(document.notes)
+    if not replace and stored_id_for(engine, document.id):
+        summary.skipped += 1
+        summary.document_ids.append(document.id)
+        return 0
+    older = queries.other_versions(engine, document.key, document.id)
+    analyse(pipeline, document)
+    outcome = save(engine, document, pipeline.backend.name, pipeline.actors(document),
+                   replace=replace)
+    summary.words += document.word_count
+    summary.sentences += len(document.sentences)
+    summary.entities += len(document.mentions)
+    summary.events += len(document.events)
+    summary.document_ids.append(document.id)
+    if outcome == "skipped":
+        summary.skipped += 1
+    elif outcome == "replaced":
+        summary.replaced += 1
+        summary.replacements.extend(replacement(document, o) for o in older)
+    else:
+        summary.new += 1
+    return document.word_count
+
+
 def ingest(
     arguments: list[str],
     engine: Engine,
@@ -148,42 +209,18 @@ def ingest(
     check_language: bool = True,
     progress: Progress | None = None,
 ) -> IngestSummary:
+    """Every article of ``arguments``; a bad one is counted as failed and the run goes on."""
     summary = IngestSummary()
     began = time.perf_counter()
     for item, size in _articles(expand(arguments), max_bytes):
         words = 0
-        if isinstance(item, InputError):
+        try:
+            if isinstance(item, InputError):
+                raise item
+            words = _ingest_one(item, engine, pipeline, replace, check_language, summary)
+        except InputError as error:
             summary.failed += 1
-            summary.errors.append(str(item))
-        else:
-            try:
-                document = to_document(item, check_language=check_language)
-            except InputError as error:
-                summary.failed += 1
-                summary.errors.append(str(error))
-            else:
-                summary.notes.extend(document.notes)
-                if not replace and stored_id_for(engine, document.id):
-                    summary.skipped += 1
-                    summary.document_ids.append(document.id)
-                else:
-                    pipeline(document)
-                    outcome = save(
-                        engine, document, pipeline.backend.name, pipeline.actors(document),
-                        replace=replace,
-                    )
-                    words = document.word_count
-                    summary.words += words
-                    summary.sentences += len(document.sentences)
-                    summary.entities += len(document.mentions)
-                    summary.events += len(document.events)
-                    summary.document_ids.append(document.id)
-                    if outcome == "skipped":
-                        summary.skipped += 1
-                    elif outcome == "replaced":
-                        summary.replaced += 1
-                    else:
-                        summary.new += 1
+            summary.errors.append(str(error))
         summary.nlp_starts = pipeline.backend.starts
         summary.nlp_startup_seconds = pipeline.backend.startup_seconds
         summary.seconds = time.perf_counter() - began

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import math
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     Progress,
@@ -15,6 +17,7 @@ from rich.progress import (
 )
 
 from kroniek.cli.common import DbOption, console, engine_for, errors, friendly
+from kroniek.errors import InputError
 from kroniek.ingest.decode import DEFAULT_MAX_BYTES
 from kroniek.pipeline import IngestSummary, Pipeline, ingest, total_bytes
 
@@ -33,6 +36,16 @@ def _progress_bar(total: int | None) -> Progress:
     )
 
 
+def print_replacements(summary: IngestSummary) -> None:
+    for change in summary.replacements:
+        console.print(
+            f"[cyan]replaced[/] {escape(str(change['source']))}: "
+            f"\"{escape(str(change['old_title']))}\" ({str(change['old_id'])[:12]}) by "
+            f"\"{escape(str(change['new_title']))}\" ({str(change['new_id'])[:12]})",
+            highlight=False, soft_wrap=True,
+        )
+
+
 def print_summary(summary: IngestSummary) -> None:
     rate = summary.words / summary.seconds if summary.seconds else 0.0
     console.print(
@@ -45,6 +58,13 @@ def print_summary(summary: IngestSummary) -> None:
         highlight=False,
         soft_wrap=True,
     )
+
+
+def _max_bytes(megabytes: float) -> int:
+    # typer accepts "nan" and "inf" as floats; neither is a size
+    if not math.isfinite(megabytes) or megabytes <= 0:
+        raise InputError(f"--max-size must be a positive number of MB, not {megabytes}")
+    return int(megabytes * 1024 * 1024)
 
 
 @friendly
@@ -69,6 +89,7 @@ def ingest_command(
     An article already stored (same text) is skipped; a new version of a stored article
     (same URL, id or path) replaces the old one. Exits non-zero if any input failed.
     """
+    max_bytes = _max_bytes(max_size)
     engine = engine_for(db)
     pipeline = Pipeline()
     show_bar = not quiet and not as_json and errors.is_terminal
@@ -79,7 +100,7 @@ def ingest_command(
     def progress(size: int, _words: int, summary: IngestSummary) -> None:
         nonlocal reported
         for message in summary.errors[reported:]:
-            errors.print(f"[red]failed:[/] {message}", soft_wrap=True, highlight=False)
+            errors.print(f"[red]failed:[/] {escape(message)}", soft_wrap=True, highlight=False)
         reported = len(summary.errors)
         done = summary.new + summary.replaced + summary.skipped
         rate = summary.words / summary.seconds if summary.seconds else 0.0
@@ -89,18 +110,19 @@ def ingest_command(
         if show_bar:
             bar.start()
         summary = ingest(paths, engine, pipeline, replace=replace,
-                         max_bytes=int(max_size * 1024 * 1024),
+                         max_bytes=max_bytes,
                          check_language=not any_language, progress=progress)
     finally:
         bar.stop()
         pipeline.close()
     if not quiet:
         for note in summary.notes:
-            errors.print(f"[yellow]note:[/] {note}", soft_wrap=True, highlight=False)
+            errors.print(f"[yellow]note:[/] {escape(note)}", soft_wrap=True, highlight=False)
     if as_json:
         payload = {key: value for key, value in vars(summary).items()}
         console.print_json(json.dumps(payload))
     elif not quiet:
+        print_replacements(summary)
         print_summary(summary)
     if summary.failed:
         raise typer.Exit(1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kroniek.errors import InputError
+from kroniek.ingest.furniture import find_furniture
 from kroniek.ingest.identity import document_id, normalise_text
 from kroniek.ingest.language import detect
 from kroniek.ingest.readers import RawArticle
@@ -24,11 +25,14 @@ def to_document(article: RawArticle, check_language: bool = True) -> Document:
             f"{article.source}: the text looks {name}, not Dutch; kroniek reads Dutch "
             "(use --any-language to analyse it anyway)"
         )
+    identity = document_id(text)
     return Document(
-        id=document_id(text),
+        id=identity,
         text=text,
         source=article.source,
-        key=article.key,
+        # Without a stable identity from the source, the text is the identity: only the
+        # same text can meet this key again, so nothing else is ever replaced by it.
+        key=article.key or identity,
         title=article.title,
         url=article.url,
         outlet=article.outlet,
@@ -36,4 +40,7 @@ def to_document(article: RawArticle, check_language: bool = True) -> Document:
         published=article.published,
         date_origin=article.date_origin,
         notes=list(article.notes),
+        # Bylines, "Lees ook" links, credits, pull quotes and fact boxes: the extractor
+        # codes no event in them and the scorer and exports leave them out.
+        furniture=find_furniture(text),
     )

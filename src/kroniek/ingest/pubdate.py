@@ -11,6 +11,12 @@ from dateutil import parser as dateutil_parser
 from kroniek.model import DateInterval
 
 _ISO_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
+# dateutil reads "-2020-01-01" as 2020-01-01 and "13" as the 13th of this month: a date
+# must start with a digit or a letter and name a four-digit year.
+_READABLE = re.compile(r"^(?=[0-9A-Za-z]).*?(?<!\d)\d{4}(?!\d)")
+# Publication dates outside these years are typing errors (9999-12-31, 0001-01-01); they
+# are refused rather than handed on as the reference date of the article's time expressions.
+EARLIEST_YEAR, LATEST_YEAR = 1800, 2200
 
 
 def interval_from_iso(value: str) -> DateInterval:
@@ -32,6 +38,8 @@ def interval_from_iso(value: str) -> DateInterval:
             return DateInterval(dt.date(year, month, 1), dt.date(year, month, last), "month")
         day = dt.date(year, month, int(match.group(3)))
         return DateInterval(day, day, "day")
+    if not _READABLE.match(value):
+        raise ValueError(f"not a date: {value!r}")
     try:
         parsed = dateutil_parser.isoparse(value)
     except ValueError:
@@ -40,6 +48,15 @@ def interval_from_iso(value: str) -> DateInterval:
         except (ValueError, OverflowError) as error:
             raise ValueError(f"not a date: {value!r}") from error
     return DateInterval(parsed.date(), parsed.date(), "day")
+
+
+def publication_interval(value: str) -> DateInterval:
+    """A publication date as :func:`interval_from_iso` reads it, within the plausible years."""
+    interval = interval_from_iso(value)
+    if not EARLIEST_YEAR <= interval.start.year <= LATEST_YEAR:
+        raise ValueError(f"publication date {value.strip()!r} is outside the years "
+                         f"{EARLIEST_YEAR}-{LATEST_YEAR}")
+    return interval
 
 
 _FILENAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})(?:-(\d{2}))?(?!\d)")

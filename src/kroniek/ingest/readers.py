@@ -5,32 +5,18 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from kroniek.errors import InputError
-from kroniek.ingest.pubdate import interval_from_filename, interval_from_iso
-from kroniek.model import DateInterval, DateOrigin
+from kroniek.ingest.article import RawArticle
+from kroniek.ingest.pubdate import interval_from_filename, publication_interval
+from kroniek.ingest.record import article_from_record
+
+__all__ = ["RawArticle", "is_jsonl", "parse_json", "read", "read_jsonl", "read_text"]
 
 # `` date 2020-10 `` before the article text on its first line (see shared/EVAL.md).
 _SEED_HEADER = re.compile(r"^\s?date (\d{4}-\d{2}(?:-\d{2})?)[ \t]+")
 _TITLE_MAX_CHARS = 150
-
-
-@dataclass
-class RawArticle:
-    """An article as read, before it becomes a :class:`~kroniek.model.Document`."""
-
-    text: str
-    source: str
-    key: str
-    title: str | None = None
-    url: str | None = None
-    outlet: str | None = None
-    given_id: str | None = None
-    published: DateInterval | None = None
-    date_origin: DateOrigin = "none"
-    notes: list[str] = field(default_factory=list)
 
 
 def _title_and_body(text: str) -> tuple[str | None, str]:
@@ -48,14 +34,19 @@ def _title_and_body(text: str) -> tuple[str | None, str]:
     return None, text
 
 
-def read_text(text: str, source: str, notes: list[str]) -> RawArticle:
+def read_text(text: str, source: str, notes: list[str], keyed: bool = True) -> RawArticle:
+    """``keyed``: the source name identifies the article (a file path, not stdin)."""
+    key = source if keyed else None
     header = _SEED_HEADER.match(text)
     if header:
-        published = interval_from_iso(header.group(1))
+        try:
+            published = publication_interval(header.group(1))
+        except ValueError as error:
+            raise InputError(f"{source}: in the date header, {error}") from None
         return RawArticle(
             text=text[header.end() :],
             source=source,
-            key=source,
+            key=key,
             published=published,
             date_origin="header",
             notes=notes,
@@ -65,7 +56,7 @@ def read_text(text: str, source: str, notes: list[str]) -> RawArticle:
     return RawArticle(
         text=body,
         source=source,
-        key=source,
+        key=key,
         title=title,
         published=from_name,
         date_origin="file" if from_name else "none",
@@ -73,51 +64,33 @@ def read_text(text: str, source: str, notes: list[str]) -> RawArticle:
     )
 
 
-def _jsonl_article(record: object, where: str) -> RawArticle:
-    if not isinstance(record, dict):
-        raise InputError(f"{where}: a JSON object was expected, found {type(record).__name__}")
-    text = record.get("text")
-    if not isinstance(text, str) or not text.strip():
-        raise InputError(f"{where}: no 'text' field with the article's text")
-    published, origin = None, "none"
-    if record.get("date"):
-        try:
-            published, origin = interval_from_iso(str(record["date"])), "metadata"
-        except ValueError as error:
-            raise InputError(f"{where}: {error}") from error
-    given_id = str(record["id"]) if record.get("id") is not None else None
-    url = record.get("url") or None
-    return RawArticle(
-        text=text,
-        source=where,
-        key=given_id or url or where,
-        title=record.get("title") or None,
-        url=url,
-        outlet=record.get("outlet") or None,
-        given_id=given_id,
-        published=published,
-        date_origin=origin,  # type: ignore[arg-type]
-    )
-
-
 def read_jsonl(text: str, source: str, notes: list[str]) -> Iterator[RawArticle | InputError]:
     """One article per line; a bad line is reported and the others still read."""
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Only "\n" ends a line: str.splitlines would also split at U+2028 or a form feed,
+    # which JSON allows inside a string, and every later line number would be wrong.
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         where = f"{source}:{number}"
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield InputError(f"{where}: not JSON ({error.msg} at column {error.colno})")
-            continue
-        try:
-            article = _jsonl_article(record, where)
+            article = article_from_record(parse_json(line, where), where)
         except InputError as error:
             yield error
             continue
         article.notes.extend(notes)
         yield article
+
+
+def parse_json(text: str, where: str) -> object:
+    """``text`` as JSON, or an :class:`InputError` saying in one line why not."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError(f"{where}: not JSON ({error.msg} at column {error.colno})") from None
+    except RecursionError:
+        raise InputError(f"{where}: JSON nested too deeply to read") from None
+    except ValueError:  # Python refuses integers of more than 4,300 digits
+        raise InputError(f"{where}: JSON with a number too long to read") from None
 
 
 def is_jsonl(name: str, text: str) -> bool:
@@ -126,8 +99,13 @@ def is_jsonl(name: str, text: str) -> bool:
     return name == "stdin" and text.lstrip().startswith("{")
 
 
-def read(text: str, source: str, notes: list[str]) -> Iterator[RawArticle | InputError]:
+def read(text: str, source: str, notes: list[str],
+         keyed: bool = True) -> Iterator[RawArticle | InputError]:
+    """``keyed``: whether ``source`` names the article stably (a file path, not stdin)."""
     if is_jsonl(PurePath(source).name, text):
         yield from read_jsonl(text, source, notes)
-    else:
-        yield read_text(text, source, notes)
+        return
+    try:
+        yield read_text(text, source, notes, keyed=keyed)
+    except InputError as error:
+        yield error

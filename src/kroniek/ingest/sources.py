@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import glob
+import os
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -24,7 +25,11 @@ class Source:
 
     def read_bytes(self, max_bytes: int) -> bytes:
         if self.path is None:
-            data = sys.stdin.buffer.read(max_bytes + 1)
+            stdin = getattr(sys.stdin, "buffer", None)  # None when stdin is closed (<&-)
+            if stdin is None:
+                raise InputError("stdin: closed, nothing to read (pipe an article into - "
+                                 "or name a file)")
+            data = stdin.read(max_bytes + 1)
         else:
             if self.path.stat().st_size > max_bytes:
                 size = self.path.stat().st_size
@@ -36,6 +41,12 @@ class Source:
         return data
 
 
+def display_name(path: Path | str) -> str:
+    """The path as printable, storable text: bytes that are not UTF-8 in a file name (kept
+    by Python as lone surrogates) are shown as ``\\xff`` instead of breaking the output."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def expand(arguments: list[str]) -> Iterator[Source | InputError]:
     """Files, directories (recursively), globs and ``-``; each file once, in a stable order."""
     seen: set[Path] = set()
@@ -44,7 +55,7 @@ def expand(arguments: list[str]) -> Iterator[Source | InputError]:
         resolved = path.resolve()
         if resolved not in seen:
             seen.add(resolved)
-            yield Source(str(path), path)
+            yield Source(display_name(path), path)
 
     for argument in arguments:
         if argument == "-":
@@ -62,8 +73,8 @@ def expand(arguments: list[str]) -> Iterator[Source | InputError]:
             matches = sorted(Path(match) for match in glob.glob(argument, recursive=True))
             files = [match for match in matches if match.is_file()]
             if not files:
-                yield InputError(f"{argument}: no file matches this pattern")
+                yield InputError(f"{display_name(argument)}: no file matches this pattern")
             for match in files:
                 yield from emit(match)
         else:
-            yield InputError(f"{argument}: no such file or directory")
+            yield InputError(f"{display_name(argument)}: no such file or directory")

@@ -2,35 +2,35 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from fastapi import HTTPException
-from pydantic import BaseModel, Field
 
 from kroniek.errors import InputError, NLPUnavailable
 from kroniek.ingest import RawArticle, to_document
-from kroniek.ingest.pubdate import interval_from_iso
-from kroniek.ingest.readers import read_jsonl, read_text
+from kroniek.ingest.decode import decode
+from kroniek.ingest.pubdate import publication_interval
+from kroniek.ingest.readers import read_text
+from kroniek.ingest.record import ArticleRecord, article_from_record
 from kroniek.serve.state import AppState
-from kroniek.store import save
+from kroniek.store import queries, save
 from kroniek.store.writer import stored_id_for
 
-
-class ArticleIn(BaseModel):
-    """One article as JSON: the fields of kroniek's JSON Lines input."""
-
-    text: str = Field(min_length=1)
-    title: str | None = None
-    date: str | None = Field(None, description="2020, 2020-10 or 2020-10-09")
-    url: str | None = None
-    outlet: str | None = None
-    id: str | None = None
+MAX_ITEMS = 100
 
 
-def from_text(text: str, title: str | None, date: str | None,
-              url: str | None) -> RawArticle | InputError:
-    article = read_text(text, "api", [])
+# The JSON body's schema (OpenAPI) is the one JSON Lines records are checked against.
+ArticleIn = ArticleRecord
+
+
+def from_text(body: bytes, title: str | None, date: str | None,
+              url: str | None, max_bytes: int) -> RawArticle | InputError:
+    """A text/plain body: decoded as ingest decodes a file (UTF-8, a BOM, cp1252)."""
+    try:
+        text, notes = decode(body, "api", max_bytes)
+        article = read_text(text, "api", notes, keyed=False)
+    except InputError as error:
+        return error
     if not article.text.strip():
         return InputError("api: the body holds no article text")
     article.key = url or article.key
@@ -38,50 +38,75 @@ def from_text(text: str, title: str | None, date: str | None,
     article.title = title or article.title
     if date:
         try:
-            article.published, article.date_origin = interval_from_iso(date), "metadata"
+            article.published, article.date_origin = publication_interval(date), "metadata"
         except ValueError as error:
             return InputError(f"api: date {error}")
     return article
 
 
 def from_json(records: object) -> list[RawArticle | InputError]:
+    """An article object or a list of them; each checked as a JSON Lines record is."""
     items = records if isinstance(records, list) else [records]
     if not items:
         raise HTTPException(400, "an empty list: send at least one article")
-    if len(items) > 100:
-        raise HTTPException(400, "at most 100 articles per request")
+    if len(items) > MAX_ITEMS:
+        raise HTTPException(400, f"at most {MAX_ITEMS} articles per request")
     out: list[RawArticle | InputError] = []
     for number, item in enumerate(items, start=1):
-        out.extend(read_jsonl(json.dumps(item), f"api:{number}", []))
+        try:
+            out.append(article_from_record(item, f"api:{number}"))
+        except InputError as error:
+            out.append(error)
     return out
 
 
+def _store(state: AppState, article: RawArticle, replace: bool) -> dict[str, Any]:
+    """One article's result: its status (new, replaced, skipped), id and title."""
+    document = to_document(article)
+    item: dict[str, Any] = {"id": document.id, "title": document.title}
+    if not replace and stored_id_for(state.engine, document.id):
+        return {**item, "status": "skipped"}
+    from kroniek.pipeline import analyse  # the pipeline loads on the first write, as in state
+
+    with state.pipeline_lock:
+        older = queries.other_versions(state.engine, document.key, document.id)
+        pipeline = state.pipeline()
+        analyse(pipeline, document)
+        outcome = save(state.engine, document, pipeline.backend.name,
+                       pipeline.actors(document), replace=replace)
+    if outcome == "replaced":
+        item["replaces"] = [{"id": o["id"], "title": o["title"]} for o in older]
+    return {**item, "status": outcome}
+
+
 def ingest(state: AppState, articles: list[RawArticle | InputError],
-           replace: bool) -> dict[str, Any]:
+           replace: bool) -> tuple[int, dict[str, Any]]:
+    """Each article in turn: the HTTP status and an answer saying per item what became of it.
+
+    201 when every item was stored (or was already); 400 when any item was bad, with the
+    reason for each bad one and, in ``items``, which of the others were stored; 503 when
+    Frog failed, again with the items stored before.
+    """
     result: dict[str, Any] = {"new": 0, "replaced": 0, "skipped": 0, "failed": 0,
-                              "documents": [], "errors": []}
-    for article in articles:
+                              "documents": [], "errors": [], "items": []}
+    for number, article in enumerate(articles, start=1):
         try:
             if isinstance(article, InputError):
                 raise article
-            document = to_document(article)
-            if not replace and stored_id_for(state.engine, document.id):
-                result["skipped"] += 1
-                result["documents"].append(document.id)
-                continue
-            with state.pipeline_lock:
-                pipeline = state.pipeline()
-                pipeline(document)
-                outcome = save(state.engine, document, pipeline.backend.name,
-                               pipeline.actors(document), replace=replace)
+            item = _store(state, article, replace)
         except NLPUnavailable as error:
-            raise HTTPException(503, str(error)) from None
+            return 503, {"detail": str(error), **result}
         except InputError as error:
-            result["failed"] += 1
+            item = {"status": "failed", "error": str(error)}
             result["errors"].append(str(error))
-            continue
-        result[outcome] += 1
-        result["documents"].append(document.id)
-    if result["failed"] and not result["documents"]:
-        raise HTTPException(400, result["errors"][0])
-    return result
+        else:
+            result["documents"].append(item["id"])
+        result[item["status"]] += 1
+        result["items"].append({"item": number, **item})
+    if result["failed"]:
+        stored = result["new"] + result["replaced"] + result["skipped"]
+        summary = f"{result['failed']} of {len(articles)} failed: {'; '.join(result['errors'])}"
+        if stored:
+            summary += f" (the other {stored} stored, see items)"
+        return 400, {"detail": summary, **result}
+    return 201, result

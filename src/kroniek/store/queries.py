@@ -88,3 +88,12 @@ def stats(engine: Engine) -> dict[str, Any]:
             sa.select(t.events.c.type, sa.func.count()).group_by(t.events.c.type)).all())
     return {"counts": counts, "published": (first, last), "entity_labels": labels,
             "event_types": types}
+
+
+def other_versions(engine: Engine, key: str, document_id: str) -> list[dict[str, Any]]:
+    """Stored documents with ``key`` but another id: what storing ``document_id`` replaces."""
+    d = t.documents
+    with engine.connect() as connection:
+        return [dict(row._mapping) for row in connection.execute(
+            sa.select(d.c.id, d.c.title, sa.func.substr(d.c.text, 1, 80).label("opening"))
+            .where(d.c.key == key, d.c.id != document_id))]

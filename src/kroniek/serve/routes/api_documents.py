@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import hmac
-import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query, Request
+from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
+from kroniek.errors import InputError
+from kroniek.ingest.readers import parse_json
 from kroniek.serve import ingest as ingesting
 from kroniek.serve.ingest import ArticleIn
 from kroniek.serve.routes.params import Limit, Offset
@@ -65,7 +67,9 @@ _BODY = {
 @router.post(
     "/documents", status_code=201, summary="Ingest articles (needs the server's token)",
     openapi_extra={"requestBody": _BODY},
-    responses={403: {"description": "no token configured, or a wrong one"},
+    responses={400: {"description": "a bad body or bad items: ``detail`` names each bad "
+                                    "item, ``items`` says what became of every item"},
+               403: {"description": "no token configured, or a wrong one"},
                413: {"description": "body larger than the limit"}},
 )
 async def post_documents(
@@ -78,22 +82,24 @@ async def post_documents(
     replace: bool = False,
     authorization: Annotated[str | None, Header()] = None,
     x_kroniek_token: Annotated[str | None, Header()] = None,
-) -> dict[str, Any]:
+) -> JSONResponse:
     require_token(state, authorization, x_kroniek_token)
     body = await request.body()
     kind = request.headers.get("content-type", "text/plain").split(";")[0].strip().lower()
-    try:
-        text = body.decode("utf-8")
-    except UnicodeDecodeError:
-        raise HTTPException(400, "the body is not UTF-8 text") from None
     if kind == "application/json":
         try:
-            records = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise HTTPException(400, f"not JSON ({error.msg} at column {error.colno})") from None
+            text = body.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise HTTPException(400, f"the body is not UTF-8 (byte {error.start})") from None
+        try:
+            records = parse_json(text, "body")
+        except InputError as error:
+            raise HTTPException(400, str(error).removeprefix("body: ")) from None
         articles = ingesting.from_json(records)
     elif kind in ("text/plain", ""):
-        articles = [ingesting.from_text(text, title=title, date=date, url=url)]
+        articles = [ingesting.from_text(body, title=title, date=date, url=url,
+                                        max_bytes=state.max_body)]
     else:
         raise HTTPException(415, "send text/plain (one article) or application/json")
-    return await run_in_threadpool(ingesting.ingest, state, articles, replace)
+    status, answer = await run_in_threadpool(ingesting.ingest, state, articles, replace)
+    return JSONResponse(answer, status_code=status)
