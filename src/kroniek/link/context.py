@@ -6,7 +6,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from kroniek.kb import KnowledgeBase
+from kroniek.link.context_words import ContextWords, load_context_words
 from kroniek.link.lexicon import Lexicon
+from kroniek.link.spans import Candidate
 from kroniek.model import Document, Token
 
 DETERMINER_POS = frozenset({"LID"})
@@ -19,9 +21,14 @@ class LinkContext:
     lexicon: Lexicon
     day: dt.date
     alliances: frozenset[str]
+    words: ContextWords = field(default_factory=load_context_words)
     last_alliance: str | None = None  # actor id of the last alliance mentioned so far
     surnames: dict[str, str] = field(default_factory=dict)  # folded surname -> person id
     seen: list[str] = field(default_factory=list)  # actor ids linked so far, in order
+    by_sentence: dict[int, list[Candidate]] = field(default_factory=dict)  # chosen ones
+    # Persons the KB does not know but the text described ("de Russische generaal Ivan
+    # Petrov"): folded surname or describing word -> (state id, code, sector).
+    described: dict[str, tuple[str, str, str | None]] = field(default_factory=dict)
 
     @property
     def tokens(self) -> list[Token]:

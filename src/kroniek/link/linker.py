@@ -8,6 +8,8 @@ from collections.abc import Iterable
 from kroniek.kb import KnowledgeBase, load_kb
 from kroniek.link import coref, plural
 from kroniek.link.context import LinkContext
+from kroniek.link.described import describe
+from kroniek.link.generic import generic_candidates, resolve_pending
 from kroniek.link.lexicon import load_lexicon
 from kroniek.link.names import name_candidates
 from kroniek.link.roles import role_candidates
@@ -48,14 +50,20 @@ class Linker:
             names = name_candidates(ctx, sentence)
             coref.note_alliances(ctx, [c for c in names if c.rank <= 3])
             roles = role_candidates(ctx, sentence, names)
-            picked = select([*names, *roles, *coref.alliance_candidates(ctx, sentence)])
+            generics = generic_candidates(ctx, sentence, names)
+            picked = select(
+                [*names, *roles, *generics, *coref.alliance_candidates(ctx, sentence)]
+            )
+            picked = describe(ctx, picked)
             coref.surname_links(ctx, picked)
             coref.remember_surnames(ctx, picked)
             pronouns = coref.pronoun_candidates(ctx, sentence, [*chosen, *picked])
             picked = select([*picked, *pronouns])
             coref.note_alliances(ctx, picked)
             ctx.seen.extend(c.actor_id for c in picked if c.actor_id)
+            ctx.by_sentence[sentence] = picked
             chosen.extend(picked)
+        resolve_pending(ctx, chosen)
         document.mentions = plural.resolve(document, [self._mention(ctx, c) for c in chosen])
 
     def _mention(self, ctx: LinkContext, candidate: Candidate) -> Mention:

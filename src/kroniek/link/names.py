@@ -28,6 +28,11 @@ def _capitalised(token: Token) -> bool:
     return token.text[:1].isupper()
 
 
+def _glued(token: Token, following: Token) -> bool:
+    """Frog split one written word ("M23" -> "M", "23"), not its punctuation."""
+    return following.start == token.end and token.text[-1:].isalnum() and following.text.isalnum()
+
+
 def _accepts(label: str, actor: Actor, route: str, surface: str) -> bool:
     """May a span Frog labelled ``label`` name ``actor`` by ``route``?"""
     if label != "PER" or actor.kind == "person":
@@ -312,7 +317,7 @@ def name_candidates(ctx: LinkContext, sentence: int) -> list[Candidate]:
         end = index
         while (
             end + 1 < info.token_end and end + 1 - index < _MAX_NGRAM and end + 1 not in covered
-            and (_capitalised(doc.tokens[end + 1])
+            and (_capitalised(doc.tokens[end + 1]) or _glued(doc.tokens[end], doc.tokens[end + 1])
                  or doc.tokens[end + 1].text.lower() in ctx.lexicon.name_particles)
         ):
             end += 1
@@ -328,7 +333,8 @@ def name_candidates(ctx: LinkContext, sentence: int) -> list[Candidate]:
 def _scan(ctx: LinkContext, first: int, limit: int) -> list[Candidate] | None:
     """The longest run of words from ``first`` that the KB knows, as candidates."""
     for last in range(limit, first - 1, -1):
-        if not _capitalised(ctx.tokens[last]):
+        token = ctx.tokens[last]
+        if not _capitalised(token) and not _glued(ctx.tokens[last - 1], token):
             continue
         surface = ctx.surface(first, last)
         hits = ctx.kb.lookup(surface)

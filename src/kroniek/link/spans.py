@@ -28,6 +28,9 @@ class Candidate:
     code: str | None = None  # fixed code and sector (a role whose holder is unknown)
     sector: str | None = None
     component: str = COMPONENT
+    # A generic reference whose state only the whole article can tell: ("generic" or
+    # "domestic", sector) or ("office", office key); resolved after the last sentence.
+    pending: tuple[str, str] | None = None
 
     @property
     def length(self) -> int:
