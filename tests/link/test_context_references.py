@@ -28,6 +28,7 @@ class Case:
     occurrence: int
     code: str | None
     sector: str | None
+    batch: str  # "before": written before the linker's context rules, "after": since
 
 
 def cases() -> list[Case]:
@@ -35,7 +36,7 @@ def cases() -> list[Case]:
         rows = load_yaml(handle)["cases"]
     return [
         Case(row["text"], str(row["day"]), row["mention"], int(row.get("occurrence", 1)),
-             row["code"], row.get("sector"))
+             row["code"], row.get("sector"), row.get("batch", "before"))
         for row in rows
     ]
 
@@ -60,12 +61,16 @@ def test_the_cases_are_many_and_varied() -> None:
 def test_context_references(link: LinkFn) -> None:
     rows = cases()
     right = sector_right = sector_total = 0
+    by_batch: dict[str, list[int]] = {}
     wrong: list[str] = []
     for case in rows:
         mention = marked(link(case.text, case.day), case)
         code = mention.code if mention else None
+        tally = by_batch.setdefault(case.batch, [0, 0])
+        tally[1] += 1
         if code == case.code:
             right += 1
+            tally[0] += 1
         else:
             wrong.append(f"{case.mention!r} in {case.text[:60]!r}: {code} != {case.code}")
         if case.sector is not None and code == case.code:
@@ -76,7 +81,8 @@ def test_context_references(link: LinkFn) -> None:
     accuracy = right / len(rows)
     sectors = sector_right / sector_total if sector_total else 0.0
     print(f"context references: code accuracy {accuracy:.2f} ({right}/{len(rows)}), "
-          f"sector accuracy {sectors:.2f} ({sector_right}/{sector_total})")
+          f"sector accuracy {sectors:.2f} ({sector_right}/{sector_total}); by batch: "
+          + ", ".join(f"{batch} {n}/{total}" for batch, (n, total) in by_batch.items()))
     print("\n".join(wrong))
     assert accuracy >= MIN_CODE_ACCURACY, wrong
     assert sectors >= MIN_SECTOR_ACCURACY, wrong

@@ -29,6 +29,9 @@ class LinkContext:
     # Persons the KB does not know but the text described ("de Russische generaal Ivan
     # Petrov"): folded surname or describing word -> (state id, code, sector).
     described: dict[str, tuple[str, str, str | None]] = field(default_factory=dict)
+    # Generic nouns met so far: folded lemma -> (actor id, code) they were resolved to, or
+    # None when their owner was named but not known ("van het Afrikaanse land").
+    generic_seen: dict[str, tuple[str | None, str] | None] = field(default_factory=dict)
 
     @property
     def tokens(self) -> list[Token]:

@@ -24,6 +24,10 @@ class ContextWords:
     descriptor_nouns: dict[str, str]  # -> sector
     party_members: dict[str, tuple[str, str]]  # -> (state code, sector)
     party_adjectives: dict[str, str]  # -> state code
+    proper_adjective_endings: tuple[str, ...]
+    domestic_sectors: frozenset[str]
+    group_sectors: frozenset[str]
+    pro_prefixes: frozenset[str]
 
     def sector_of(self, lemma: str, text: str) -> tuple[str, bool] | None:
         """(sector, is a domestic side) for a generic noun given its lemma and form."""
@@ -53,4 +57,8 @@ def load_context_words(path: Path = DATA) -> ContextWords:
         descriptor_nouns=_folded(doc["descriptor_nouns"]),
         party_members={fold(k): (v[0], v[1]) for k, v in doc["party_members"].items()},
         party_adjectives=_folded(doc["party_adjectives"]),
+        proper_adjective_endings=tuple(doc["proper_adjective_endings"]),
+        domestic_sectors=frozenset(doc["domestic_sectors"]),
+        group_sectors=frozenset(doc["group_sectors"]),
+        pro_prefixes=frozenset(fold(w) for w in doc["pro_prefixes"]),
     )

@@ -113,12 +113,24 @@ def _remember_role(ctx: LinkContext, candidate: Candidate) -> None:
         remember(ctx, words[-1], fold(nouns[-1].lemma), candidate)
 
 
+def _person_or_unlinked(ctx: LinkContext, candidate: Candidate) -> bool:
+    if candidate.code is not None or candidate.label == "ADJ":
+        return False
+    return candidate.actor_id is None or ctx.kb.actor(candidate.actor_id).kind == "person"
+
+
 def describe(ctx: LinkContext, picked: list[Candidate]) -> list[Candidate]:
     """This sentence's candidates with described persons and their later references linked."""
     result = list(picked)
     for candidate in picked:
         if candidate.method == "role-office" and candidate.label == "PER":
             _remember_role(ctx, candidate)
+        word = key(ctx.document.text[candidate.start : candidate.end])
+        if " " not in word and word in ctx.described and _person_or_unlinked(ctx, candidate):
+            # "Cohen" after "de Israëlische minister Avi Cohen": him, not another Cohen
+            candidate.actor_id, candidate.code, candidate.sector = ctx.described[word]
+            candidate.method, candidate.score = "coref-described", 0.7
+            continue
         if (
             candidate.actor_id is not None or candidate.code is not None
             or candidate.label == "ADJ" or candidate.pending is not None
@@ -127,9 +139,4 @@ def describe(ctx: LinkContext, picked: list[Candidate]) -> list[Candidate]:
         made = _described(ctx, candidate, result)
         if made is not None:
             result = [c for c in result if not c.overlaps(made)] + [made]
-            continue
-        word = key(ctx.document.text[candidate.start : candidate.end])
-        if " " not in word and word in ctx.described:
-            candidate.actor_id, candidate.code, candidate.sector = ctx.described[word]
-            candidate.method, candidate.score = "coref-described", 0.7
     return sorted(result, key=lambda c: c.start)

@@ -13,6 +13,8 @@ armed group or organisation (*de rebellen van M23*) makes the phrase that actor.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from kroniek.kb import Actor
 from kroniek.kb.text import fold
 from kroniek.link.context import DETERMINER_POS, LinkContext
@@ -28,36 +30,69 @@ def _is_determiner(ctx: LinkContext, index: int) -> bool:
     return token.pos in DETERMINER_POS or (token.pos == "VNW" and "det" in token.features)
 
 
-def _modifiers(
-    ctx: LinkContext, noun: int, at: dict[int, Candidate]
-) -> tuple[int, str | None, bool] | None:
-    """Walk left from the noun over its modifiers: (first token, adjective's state,
-    blocked by an unknown or non-state adjective); None for an indefinite phrase."""
+@dataclass
+class _Left:
+    """What the words before a generic noun say."""
+
+    first: int  # first token of the phrase
+    state: str | None = None  # "het Syrische leger"
+    blocked: bool = False  # "het Romeinse leger", "de Europese troepen"
+    against: str | None = None  # "pro-Russische separatisten": not Russia's
+
+
+def _pro_state(ctx: LinkContext, index: int) -> str | None:
+    """The state a "pro-Russische" names (whose side the phrase is not)."""
+    prefix, dash, rest = ctx.tokens[index].text.partition("-")
+    if not dash or fold(prefix) not in ctx.words.pro_prefixes:
+        return None
+    for actor, route in ctx.kb.lookup(rest):
+        if route == "adjective" and actor.kind == "state":
+            return actor.id
+    return None
+
+
+def _modifiers(ctx: LinkContext, noun: int, at: dict[int, Candidate]) -> _Left | None:
+    """Walk left from the noun over its modifiers; None for an indefinite phrase."""
     sentence = ctx.tokens[noun].sentence
-    first, state, blocked = noun, None, False
+    left = _Left(noun)
     index = noun - 1
     while ctx.in_sentence(index, sentence):
         token = ctx.tokens[index]
         if _is_determiner(ctx, index):
             if fold(token.text) == "een":
                 return None  # "een leger van vrijwilligers": one of many, not a state's
-            return index, state, blocked
+            left.first = index
+            return left
         if token.pos not in _MODIFIER_POS or token.text in ",;:":
             break
+        against = _pro_state(ctx, index)
+        if against is not None:
+            left.against, left.first = against, index
+            index -= 1
+            continue
         candidate = at.get(index)
-        if candidate is not None and candidate.actor_id is not None and state is None:
-            found = state_of(ctx, candidate)
-            if found is None:
-                blocked = True  # "de Europese troepen": not a state's
-            state = found
-            first = index = candidate.first
-        elif token.text[:1].isupper() and state is None:
-            blocked = True  # "het Romeinse leger", "Koerdische rebellen": a side we can't code
-            first = index
+        if candidate is not None and candidate.actor_id is not None and left.state is None:
+            left.state = state_of(ctx, candidate)
+            left.blocked = left.blocked or left.state is None
+            left.first = index = candidate.first
+        elif left.state is None and _proper_adjective(ctx, index):
+            left.blocked = True  # "Koerdische rebellen": a side we can't code
+            left.first = index
         else:
-            first = index
+            left.first = index
         index -= 1
-    return first, state, blocked
+    return left
+
+
+def _proper_adjective(ctx: LinkContext, index: int) -> bool:
+    """A capitalised adjective the KB does not know. At a sentence's start every word has a
+    capital, so there only the endings of proper adjectives count ("Koerdische")."""
+    token = ctx.tokens[index]
+    if token.pos not in ("ADJ", "SPEC") or not token.text[:1].isupper():
+        return False
+    if index != ctx.document.sentences[token.sentence].token_start:
+        return True
+    return token.text.lower().endswith(tuple(ctx.words.proper_adjective_endings))
 
 
 def _portfolio_end(ctx: LinkContext, index: int) -> int | None:
@@ -158,30 +193,51 @@ def _generic_at(
     left = _modifiers(ctx, index, at)
     if left is None:
         return None
-    first, state, blocked = left
+    noun = fold(token.lemma)
     last = _portfolio_end(ctx, index + 1) or index
     last, named, complement_blocked = _complement(ctx, last, at)
-    if blocked or (state is None and complement_blocked):
+    if left.blocked or (left.state is None and complement_blocked):
+        ctx.generic_seen[noun] = None  # later "het ministerie": that one, still unknown
         return None
     method = "domestic" if domestic else "generic"
     made = Candidate(
-        sentence=sentence, first=first, last=last, start=ctx.tokens[first].start,
+        sentence=sentence, first=left.first, last=last, start=ctx.tokens[left.first].start,
         end=ctx.tokens[last].end, label="ORG", actor_id=None, method=method, score=0.8,
-        rank=1, sector=sector,
+        rank=1, sector=sector, against=left.against,
     )
+    state = left.state
     if state is None and named is not None and named.kind != "state":
         made.actor_id, made.code, made.sector = named.id, ctx.kb.code_of(named.id), None
         return made
     if state is None and named is not None:
         state = named.id
     if state is None:
-        state = nearby_state(ctx, sentence, made.start, names)
         made.method, made.score = f"{method}-context", 0.6
+        if noun in ctx.generic_seen:  # "het ministerie" again: the one named before
+            earlier = ctx.generic_seen[noun]
+            if earlier is None:
+                return None
+            made.actor_id, made.code = earlier
+            return made
+        if domestic and sector in ctx.words.group_sectors and (group := _last_group(ctx)):
+            made.actor_id, made.code, made.sector = group, ctx.kb.code_of(group), None
+            return made  # "de rebellen" after "de Houthi's": them
+        state = nearby_state(ctx, sentence, made.start, names, made.against)
     if state is None:
         made.pending = (method, sector)
         return made
     fill(ctx, made, state, domestic)
+    if made.code is not None:
+        ctx.generic_seen[noun] = (made.actor_id, made.code)
     return made
+
+
+def _last_group(ctx: LinkContext) -> str | None:
+    """The armed group the article named last, if any."""
+    for actor_id in reversed(ctx.seen):
+        if ctx.kb.actor(actor_id).kind == "armed_group":
+            return actor_id
+    return None
 
 
 def fill(ctx: LinkContext, candidate: Candidate, state: str, domestic: bool) -> None:
@@ -200,10 +256,10 @@ def resolve_pending(ctx: LinkContext, chosen: list[Candidate]) -> None:
     pending = [c for c in chosen if c.pending is not None]
     if not pending:
         return
-    state = main_state(ctx, chosen)
     for candidate in pending:
         kind, value = candidate.pending  # type: ignore[misc]
         candidate.pending = None
+        state = main_state(ctx, chosen, candidate.against)
         if state is None:
             candidate.method = "role-unknown" if kind == "office" else f"{kind}-unresolved"
             continue

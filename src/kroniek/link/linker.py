@@ -14,6 +14,7 @@ from kroniek.link.lexicon import load_lexicon
 from kroniek.link.names import name_candidates
 from kroniek.link.roles import role_candidates
 from kroniek.link.spans import Candidate, select, to_mention
+from kroniek.link.states import side_code
 from kroniek.model import Document, Mention
 from kroniek.store import ActorRow
 
@@ -74,6 +75,7 @@ class Linker:
             else:
                 code, acting_sector = ctx.kb.acts_for(candidate.actor_id, ctx.day)
                 sector = acting_sector or sector
+                code = side_code(ctx, code, acting_sector)  # an opposition leader: RUS-OPP
         return to_mention(candidate, ctx.document.text, code, sector)
 
     def actors(self, document: Document) -> Iterable[ActorRow]:

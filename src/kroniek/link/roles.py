@@ -16,7 +16,7 @@ from kroniek.kb.text import fold, key
 from kroniek.link import fuzzy
 from kroniek.link.context import LinkContext
 from kroniek.link.spans import Candidate
-from kroniek.link.states import nearby_state
+from kroniek.link.states import nearby_state, side_code
 
 _MODIFIER_POS = frozenset({"ADJ", "SPEC", "TW"})
 _COMPLEMENT_WORDS = frozenset({"van", "in", "uit"})
@@ -248,8 +248,8 @@ def _resolve(ctx: LinkContext, phrase: _Phrase, name: Candidate | None) -> Candi
         return None if name is None else _unknown(made)
     made.method = "role-office"  # holder unknown to the KB: the office's state or body
     made.actor_id = phrase.of.id
-    made.code = ctx.kb.code_of(phrase.of.id)
     made.sector = ctx.kb.offices.sector(phrase.office)
+    made.code = side_code(ctx, ctx.kb.code_of(phrase.of.id), made.sector)
     made.score = 0.5
     return made
 

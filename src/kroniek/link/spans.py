@@ -31,6 +31,7 @@ class Candidate:
     # A generic reference whose state only the whole article can tell: ("generic" or
     # "domestic", sector) or ("office", office key); resolved after the last sentence.
     pending: tuple[str, str] | None = None
+    against: str | None = None  # a state whose side the phrase is not ("pro-Russische")
 
     @property
     def length(self) -> int:

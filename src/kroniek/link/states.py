@@ -30,20 +30,32 @@ def state_of(ctx: LinkContext, candidate: Candidate) -> str | None:
             for other, route in kb.lookup(surface):
                 if route == "metonym" and other.kind == "state":
                     return other.id
-            return None
+            parent = kb.get(actor.parent or "")  # "de separatisten in Donetsk": Ukraine's
+            return parent.id if parent is not None and parent.kind == "state" else None
     if code is None:
         return None
     state = kb.by_code(code.split("-")[0])
     return state.id if state is not None and state.kind == "state" else None
 
 
+def side_code(ctx: LinkContext, code: str | None, sector: str | None) -> str | None:
+    """A state's code with a domestic side's sector (RUS, OPP -> RUS-OPP); else the code."""
+    if code is None or sector not in ctx.words.domestic_sectors or "-" in code:
+        return code
+    actor = ctx.kb.by_code(code)
+    return f"{code}-{sector}" if actor is not None and actor.kind == "state" else code
+
+
 def _subject(ctx: LinkContext, candidate: Candidate) -> bool:
     return any(ctx.tokens[i].deprel == "su" for i in range(candidate.first, candidate.last + 1))
 
 
-def _pick(ctx: LinkContext, found: list[tuple[str, Candidate]]) -> str | None:
+def _pick(
+    ctx: LinkContext, found: list[tuple[str, Candidate]], against: str | None = None
+) -> str | None:
     """One state among several named in one stretch: the only one, the subject's, else the
-    one the article has named most so far (ties: the first named)."""
+    one the article has named most so far (ties: the first named). Never ``against``."""
+    found = [(state, c) for state, c in found if state != against]
     states = list(dict.fromkeys(state for state, _ in found))
     if len(states) <= 1:
         return states[0] if states else None
@@ -55,7 +67,8 @@ def _pick(ctx: LinkContext, found: list[tuple[str, Candidate]]) -> str | None:
 
 
 def nearby_state(
-    ctx: LinkContext, sentence: int, before: int, picked: list[Candidate]
+    ctx: LinkContext, sentence: int, before: int, picked: list[Candidate],
+    against: str | None = None,
 ) -> str | None:
     """The state named before character ``before`` in this sentence, else in the previous
     sentence of the article (``picked``: this sentence's candidates so far)."""
@@ -63,23 +76,26 @@ def nearby_state(
         (state, c) for c in picked
         if c.end <= before and (state := state_of(ctx, c)) is not None
     ]
-    if here:
-        return _pick(ctx, here)
+    if (state := _pick(ctx, here, against)) is not None:
+        return state
     if sentence == 0:
         return None
     previous = [
         (state, c) for c in ctx.by_sentence.get(sentence - 1, [])
         if (state := state_of(ctx, c)) is not None
     ]
-    return _pick(ctx, previous)
+    return _pick(ctx, previous, against)
 
 
-def main_state(ctx: LinkContext, chosen: list[Candidate]) -> str | None:
+def main_state(
+    ctx: LinkContext, chosen: list[Candidate], against: str | None = None
+) -> str | None:
     """The article's state: the most-named one when it leads clearly, else the state of
     the first sentence (the headline or lead) that names one."""
     named = [
         (state, c) for c in chosen
         if c.method not in GENERIC_METHODS and (state := state_of(ctx, c)) is not None
+        and state != against
     ]
     counts = Counter(state for state, _ in named)
     ranked = counts.most_common(2)
