@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 
 from kroniek.kb import KnowledgeBase
@@ -32,6 +33,7 @@ class LinkContext:
     # Generic nouns met so far: folded lemma -> (actor id, code) they were resolved to, or
     # None when their owner was named but not known ("van het Afrikaanse land").
     generic_seen: dict[str, tuple[str | None, str] | None] = field(default_factory=dict)
+    state_counts: Counter[str] = field(default_factory=Counter)  # states named so far
 
     @property
     def tokens(self) -> list[Token]:

@@ -28,6 +28,7 @@ class ContextWords:
     domestic_sectors: frozenset[str]
     group_sectors: frozenset[str]
     pro_prefixes: frozenset[str]
+    quantity_nouns: frozenset[str]
 
     def sector_of(self, lemma: str, text: str) -> tuple[str, bool] | None:
         """(sector, is a domestic side) for a generic noun given its lemma and form."""
@@ -61,4 +62,5 @@ def load_context_words(path: Path = DATA) -> ContextWords:
         domestic_sectors=frozenset(doc["domestic_sectors"]),
         group_sectors=frozenset(doc["group_sectors"]),
         pro_prefixes=frozenset(fold(w) for w in doc["pro_prefixes"]),
+        quantity_nouns=frozenset(fold(w) for w in doc["quantity_nouns"]),
     )

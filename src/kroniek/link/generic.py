@@ -211,6 +211,8 @@ def _generic_at(
         return made
     if state is None and named is not None:
         state = named.id
+    if state is None and _partitive(ctx, index):
+        return None  # "het merendeel militairen": some soldiers, not a state's army
     if state is None:
         made.method, made.score = f"{method}-context", 0.6
         if noun in ctx.generic_seen:  # "het ministerie" again: the one named before
@@ -230,6 +232,16 @@ def _generic_at(
     if made.code is not None:
         ctx.generic_seen[noun] = (made.actor_id, made.code)
     return made
+
+
+def _partitive(ctx: LinkContext, noun: int) -> bool:
+    """A bare noun after another ("het merendeel militairen", "een groepje militairen"):
+    part of a count, not a state's body acting."""
+    before = noun - 1
+    if not ctx.in_sentence(before, ctx.tokens[noun].sentence):
+        return False
+    token = ctx.tokens[before]
+    return token.pos == "N" and fold(token.lemma) not in ctx.words.quantity_nouns
 
 
 def _last_group(ctx: LinkContext) -> str | None:

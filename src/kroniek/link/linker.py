@@ -14,7 +14,7 @@ from kroniek.link.lexicon import load_lexicon
 from kroniek.link.names import name_candidates
 from kroniek.link.roles import role_candidates
 from kroniek.link.spans import Candidate, select, to_mention
-from kroniek.link.states import side_code
+from kroniek.link.states import count_states, side_code
 from kroniek.model import Document, Mention
 from kroniek.store import ActorRow
 
@@ -63,6 +63,7 @@ class Linker:
             coref.note_alliances(ctx, picked)
             ctx.seen.extend(c.actor_id for c in picked if c.actor_id)
             ctx.by_sentence[sentence] = picked
+            count_states(ctx, picked)
             chosen.extend(picked)
         resolve_pending(ctx, chosen)
         document.mentions = plural.resolve(document, [self._mention(ctx, c) for c in chosen])

@@ -62,8 +62,7 @@ def _pick(
     subjects = list(dict.fromkeys(s for s, c in found if _subject(ctx, c)))
     if len(subjects) == 1:
         return subjects[0]
-    counts = Counter(ctx.seen)
-    return max(states, key=lambda s: counts[s])  # max keeps the first of equals
+    return max(states, key=lambda s: ctx.state_counts[s])  # max keeps the first of equals
 
 
 def nearby_state(
@@ -85,6 +84,13 @@ def nearby_state(
         if (state := state_of(ctx, c)) is not None
     ]
     return _pick(ctx, previous, against)
+
+
+def count_states(ctx: LinkContext, picked: list[Candidate]) -> None:
+    """Tally the states a sentence's candidates stand for (persons count for theirs)."""
+    for candidate in picked:
+        if candidate.method not in GENERIC_METHODS and (state := state_of(ctx, candidate)):
+            ctx.state_counts[state] += 1
 
 
 def main_state(
