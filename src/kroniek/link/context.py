@@ -24,6 +24,7 @@ class LinkContext:
     alliances: frozenset[str]
     words: ContextWords = field(default_factory=load_context_words)
     last_alliance: str | None = None  # actor id of the last alliance mentioned so far
+    last_group: str | None = None  # actor id of the last armed group mentioned so far
     surnames: dict[str, str] = field(default_factory=dict)  # folded surname -> person id
     seen: list[str] = field(default_factory=list)  # actor ids linked so far, in order
     by_sentence: dict[int, list[Candidate]] = field(default_factory=dict)  # chosen ones

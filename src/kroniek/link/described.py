@@ -119,8 +119,29 @@ def _person_or_unlinked(ctx: LinkContext, candidate: Candidate) -> bool:
     return candidate.actor_id is None or ctx.kb.actor(candidate.actor_id).kind == "person"
 
 
-def describe(ctx: LinkContext, picked: list[Candidate]) -> list[Candidate]:
+def _unmarked(ctx: LinkContext, sentence: int, picked: list[Candidate]) -> list[Candidate]:
+    """Names Frog did not mark that are a described person's surname ("Pelosi sprak")."""
+    if not ctx.described:
+        return []
+    info = ctx.document.sentences[sentence]
+    found = []
+    for index in range(info.token_start, info.token_end):
+        token = ctx.tokens[index]
+        if token.pos != "SPEC" or not token.text[:1].isupper():
+            continue
+        if any(c.start <= token.start < c.end for c in picked):
+            continue
+        if fold(token.text) in ctx.described:
+            found.append(Candidate(
+                sentence=sentence, first=index, last=index, start=token.start, end=token.end,
+                label="PER", actor_id=None, method="ner", score=0.7,
+            ))
+    return found
+
+
+def describe(ctx: LinkContext, sentence: int, picked: list[Candidate]) -> list[Candidate]:
     """This sentence's candidates with described persons and their later references linked."""
+    picked = sorted([*picked, *_unmarked(ctx, sentence, picked)], key=lambda c: c.start)
     result = list(picked)
     for candidate in picked:
         if candidate.method == "role-office" and candidate.label == "PER":

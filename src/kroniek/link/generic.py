@@ -221,7 +221,7 @@ def _generic_at(
                 return None
             made.actor_id, made.code = earlier
             return made
-        if domestic and sector in ctx.words.group_sectors and (group := _last_group(ctx)):
+        if domestic and sector in ctx.words.group_sectors and (group := ctx.last_group):
             made.actor_id, made.code, made.sector = group, ctx.kb.code_of(group), None
             return made  # "de rebellen" after "de Houthi's": them
         state = nearby_state(ctx, sentence, made.start, names, made.against)
@@ -244,14 +244,6 @@ def _partitive(ctx: LinkContext, noun: int) -> bool:
     return token.pos == "N" and fold(token.lemma) not in ctx.words.quantity_nouns
 
 
-def _last_group(ctx: LinkContext) -> str | None:
-    """The armed group the article named last, if any."""
-    for actor_id in reversed(ctx.seen):
-        if ctx.kb.actor(actor_id).kind == "armed_group":
-            return actor_id
-    return None
-
-
 def fill(ctx: LinkContext, candidate: Candidate, state: str, domestic: bool) -> None:
     code = ctx.kb.code_of(state)
     if code is None:
@@ -268,10 +260,13 @@ def resolve_pending(ctx: LinkContext, chosen: list[Candidate]) -> None:
     pending = [c for c in chosen if c.pending is not None]
     if not pending:
         return
+    states: dict[str | None, str | None] = {}  # one count over the article per exclusion
     for candidate in pending:
         kind, value = candidate.pending  # type: ignore[misc]
         candidate.pending = None
-        state = main_state(ctx, chosen, candidate.against)
+        if candidate.against not in states:
+            states[candidate.against] = main_state(ctx, chosen, candidate.against)
+        state = states[candidate.against]
         if state is None:
             candidate.method = "role-unknown" if kind == "office" else f"{kind}-unresolved"
             continue

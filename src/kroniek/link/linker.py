@@ -55,7 +55,7 @@ class Linker:
             picked = select(
                 [*names, *roles, *generics, *coref.alliance_candidates(ctx, sentence)]
             )
-            picked = describe(ctx, picked)
+            picked = describe(ctx, sentence, picked)
             coref.surname_links(ctx, picked)
             coref.remember_surnames(ctx, picked)
             pronouns = coref.pronoun_candidates(ctx, sentence, [*chosen, *picked])

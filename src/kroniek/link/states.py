@@ -87,10 +87,13 @@ def nearby_state(
 
 
 def count_states(ctx: LinkContext, picked: list[Candidate]) -> None:
-    """Tally the states a sentence's candidates stand for (persons count for theirs)."""
+    """Tally the states a sentence's candidates stand for (persons count for theirs), and
+    note the last armed group."""
     for candidate in picked:
         if candidate.method not in GENERIC_METHODS and (state := state_of(ctx, candidate)):
             ctx.state_counts[state] += 1
+        if candidate.actor_id and ctx.kb.actor(candidate.actor_id).kind == "armed_group":
+            ctx.last_group = candidate.actor_id
 
 
 def main_state(
