@@ -46,13 +46,19 @@ def _accepts(label: str, actor: Actor, route: str, surface: str) -> bool:
     return False
 
 
+def _dutch_name(actor: Actor, surface: str) -> bool:
+    return any(key(form) == surface for form in actor.names.get("nl", ()))
+
+
 def _choose(
-    ctx: LinkContext, hits: list[tuple[Actor, str]], first: int
+    ctx: LinkContext, hits: list[tuple[Actor, str]], first: int, surface: str = ""
 ) -> tuple[Actor, str] | None:
     if not hits:
         return None
     places = [hit for hit in hits if hit[0].kind == "place"]
     others = [hit for hit in hits if hit[0].kind != "place"]
+    if len(others) > 1 and surface:  # "Congo": Congo-Kinshasa's Dutch name before
+        others.sort(key=lambda hit: not _dutch_name(hit[0], key(surface)))  # an English one
     if ctx.is_locative(first):
         if places:
             return places[0]
@@ -122,7 +128,7 @@ def resolve_span(ctx: LinkContext, first: int, last: int, label: str) -> list[Ca
     if key(surface) in ctx.lexicon.generic_names:
         return [_generic(ctx, first, last, label, unlinked)]
     hits = [(a, r) for a, r in ctx.kb.lookup(surface) if _accepts(label, a, r, surface)]
-    chosen = _choose(ctx, hits, first)
+    chosen = _choose(ctx, hits, first, surface)
     if chosen is not None:
         found = _candidate(ctx, first, last, label, chosen[0], chosen[1], 1.0, rank=2)
         return [found] if found else []
@@ -202,7 +208,7 @@ def _multiword_parts(ctx: LinkContext, index: int, label: str) -> list[Candidate
             hits = [(a, r) for a, r in ctx.kb.lookup(text[begin:end])
                     if a.kind != "person" and r in ("name", "abbreviation", "alias")
                     and _accepts(label, a, r, text[begin:end])]
-            chosen = _choose(ctx, hits, index) if hits else None
+            chosen = _choose(ctx, hits, index, text[begin:end]) if hits else None
             if chosen is not None:
                 part = _candidate(ctx, index, index, label, chosen[0], chosen[1], 0.9, rank=3)
                 if part is not None:
@@ -342,7 +348,7 @@ def _scan(ctx: LinkContext, first: int, limit: int) -> list[Candidate] | None:
             continue
         if _blocked(ctx, first, last):
             return []
-        chosen = _choose(ctx, hits, first)
+        chosen = _choose(ctx, hits, first, surface)
         if chosen is None:
             continue
         found = _candidate(ctx, first, last, "MISC", chosen[0], chosen[1], 1.0, rank=3)
