@@ -25,14 +25,16 @@ def test_adjective_and_national(link: LinkFn) -> None:
     assert mercenaries.actor_id == "syr" and mercenaries.code is None
     assert mercenaries.method == "adjective-national"
     soldiers = find(doc, "Azerbeidzjaanse")
-    assert soldiers.code == "AZE" and soldiers.method == "adjective"
+    assert (soldiers.code, soldiers.sector) == ("AZE", "MIL")
+    assert soldiers.text == "Azerbeidzjaanse militairen" and soldiers.method == "generic"
 
 
 def test_rebels_and_citizens_are_not_the_state(link: LinkFn) -> None:
     doc = link("Russische rebellen beschoten een dorp waar Armeense burgers schuilden.")
-    for word in ("Russische", "Armeense"):
-        mention = find(doc, word)
-        assert mention.actor_id is not None and mention.code is None
+    rebels = find(doc, "Russische")
+    assert (rebels.code, rebels.sector, rebels.actor_id) == ("RUS-REB", "REB", None)
+    citizens = find(doc, "Armeense")
+    assert citizens.actor_id is not None and citizens.code is None
 
 
 def test_hyphenated_adjectives(link: LinkFn) -> None:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 
 from kroniek.kb import KnowledgeBase
+from kroniek.link.context_words import ContextWords, load_context_words
 from kroniek.link.lexicon import Lexicon
+from kroniek.link.spans import Candidate
 from kroniek.model import Document, Token
 
 DETERMINER_POS = frozenset({"LID"})
@@ -19,9 +22,19 @@ class LinkContext:
     lexicon: Lexicon
     day: dt.date
     alliances: frozenset[str]
+    words: ContextWords = field(default_factory=load_context_words)
     last_alliance: str | None = None  # actor id of the last alliance mentioned so far
+    last_group: str | None = None  # actor id of the last armed group mentioned so far
     surnames: dict[str, str] = field(default_factory=dict)  # folded surname -> person id
     seen: list[str] = field(default_factory=list)  # actor ids linked so far, in order
+    by_sentence: dict[int, list[Candidate]] = field(default_factory=dict)  # chosen ones
+    # Persons the KB does not know but the text described ("de Russische generaal Ivan
+    # Petrov"): folded surname or describing word -> (state id, code, sector).
+    described: dict[str, tuple[str, str, str | None]] = field(default_factory=dict)
+    # Generic nouns met so far: folded lemma -> (actor id, code) they were resolved to, or
+    # None when their owner was named but not known ("van het Afrikaanse land").
+    generic_seen: dict[str, tuple[str | None, str] | None] = field(default_factory=dict)
+    state_counts: Counter[str] = field(default_factory=Counter)  # states named so far
 
     @property
     def tokens(self) -> list[Token]:

@@ -18,8 +18,14 @@ from kroniek.link.spans import Candidate
 WINDOW = 2  # sentences looked back
 
 
+# Persons the KB lacks, linked to the state they act for (described.py, roles.py).
+_DESCRIBED_PERSONS = frozenset({"described", "coref-described", "role-office"})
+
+
 def is_person(ctx: LinkContext, candidate: Candidate) -> bool:
-    if candidate.actor_id is None:
+    if candidate.actor_id is None or (
+        candidate.method in _DESCRIBED_PERSONS and candidate.label == "PER"
+    ):
         return candidate.label == "PER"
     return ctx.kb.actor(candidate.actor_id).kind == "person"
 
@@ -91,13 +97,16 @@ def pronoun_candidates(
         found.append(Candidate(
             sentence=sentence, first=index, last=index, start=token.start, end=token.end,
             label="PRON", actor_id=antecedent.actor_id, method="coref", score=score, rank=6,
+            code=antecedent.code, sector=antecedent.sector,
         ))
     return found
 
 
 def remember_surnames(ctx: LinkContext, chosen: list[Candidate]) -> None:
     for candidate in chosen:
-        if candidate.actor_id is None or not is_person(ctx, candidate):
+        if candidate.actor_id is None or candidate.code is not None:
+            continue  # described persons' surnames: see described.py
+        if not is_person(ctx, candidate):
             continue
         last = ctx.tokens[candidate.last]
         if last.text[:1].isupper():

@@ -8,10 +8,13 @@ from collections.abc import Iterable
 from kroniek.kb import KnowledgeBase, load_kb
 from kroniek.link import coref, plural
 from kroniek.link.context import LinkContext
+from kroniek.link.described import describe
+from kroniek.link.generic import generic_candidates, resolve_pending
 from kroniek.link.lexicon import load_lexicon
 from kroniek.link.names import name_candidates
 from kroniek.link.roles import role_candidates
 from kroniek.link.spans import Candidate, select, to_mention
+from kroniek.link.states import count_states, side_code
 from kroniek.model import Document, Mention
 from kroniek.store import ActorRow
 
@@ -48,14 +51,21 @@ class Linker:
             names = name_candidates(ctx, sentence)
             coref.note_alliances(ctx, [c for c in names if c.rank <= 3])
             roles = role_candidates(ctx, sentence, names)
-            picked = select([*names, *roles, *coref.alliance_candidates(ctx, sentence)])
+            generics = generic_candidates(ctx, sentence, names)
+            picked = select(
+                [*names, *roles, *generics, *coref.alliance_candidates(ctx, sentence)]
+            )
+            picked = describe(ctx, sentence, picked)
             coref.surname_links(ctx, picked)
             coref.remember_surnames(ctx, picked)
             pronouns = coref.pronoun_candidates(ctx, sentence, [*chosen, *picked])
             picked = select([*picked, *pronouns])
             coref.note_alliances(ctx, picked)
             ctx.seen.extend(c.actor_id for c in picked if c.actor_id)
+            ctx.by_sentence[sentence] = picked
+            count_states(ctx, picked)
             chosen.extend(picked)
+        resolve_pending(ctx, chosen)
         document.mentions = plural.resolve(document, [self._mention(ctx, c) for c in chosen])
 
     def _mention(self, ctx: LinkContext, candidate: Candidate) -> Mention:
@@ -66,6 +76,7 @@ class Linker:
             else:
                 code, acting_sector = ctx.kb.acts_for(candidate.actor_id, ctx.day)
                 sector = acting_sector or sector
+                code = side_code(ctx, code, acting_sector)  # an opposition leader: RUS-OPP
         return to_mention(candidate, ctx.document.text, code, sector)
 
     def actors(self, document: Document) -> Iterable[ActorRow]:

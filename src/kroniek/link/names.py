@@ -28,6 +28,11 @@ def _capitalised(token: Token) -> bool:
     return token.text[:1].isupper()
 
 
+def _glued(token: Token, following: Token) -> bool:
+    """Frog split one written word ("M23" -> "M", "23"), not its punctuation."""
+    return following.start == token.end and token.text[-1:].isalnum() and following.text.isalnum()
+
+
 def _accepts(label: str, actor: Actor, route: str, surface: str) -> bool:
     """May a span Frog labelled ``label`` name ``actor`` by ``route``?"""
     if label != "PER" or actor.kind == "person":
@@ -41,13 +46,19 @@ def _accepts(label: str, actor: Actor, route: str, surface: str) -> bool:
     return False
 
 
+def _dutch_name(actor: Actor, surface: str) -> bool:
+    return any(key(form) == surface for form in actor.names.get("nl", ()))
+
+
 def _choose(
-    ctx: LinkContext, hits: list[tuple[Actor, str]], first: int
+    ctx: LinkContext, hits: list[tuple[Actor, str]], first: int, surface: str = ""
 ) -> tuple[Actor, str] | None:
     if not hits:
         return None
     places = [hit for hit in hits if hit[0].kind == "place"]
     others = [hit for hit in hits if hit[0].kind != "place"]
+    if len(others) > 1 and surface:  # "Congo": Congo-Kinshasa's Dutch name before
+        others.sort(key=lambda hit: not _dutch_name(hit[0], key(surface)))  # an English one
     if ctx.is_locative(first):
         if places:
             return places[0]
@@ -117,7 +128,7 @@ def resolve_span(ctx: LinkContext, first: int, last: int, label: str) -> list[Ca
     if key(surface) in ctx.lexicon.generic_names:
         return [_generic(ctx, first, last, label, unlinked)]
     hits = [(a, r) for a, r in ctx.kb.lookup(surface) if _accepts(label, a, r, surface)]
-    chosen = _choose(ctx, hits, first)
+    chosen = _choose(ctx, hits, first, surface)
     if chosen is not None:
         found = _candidate(ctx, first, last, label, chosen[0], chosen[1], 1.0, rank=2)
         return [found] if found else []
@@ -197,7 +208,7 @@ def _multiword_parts(ctx: LinkContext, index: int, label: str) -> list[Candidate
             hits = [(a, r) for a, r in ctx.kb.lookup(text[begin:end])
                     if a.kind != "person" and r in ("name", "abbreviation", "alias")
                     and _accepts(label, a, r, text[begin:end])]
-            chosen = _choose(ctx, hits, index) if hits else None
+            chosen = _choose(ctx, hits, index, text[begin:end]) if hits else None
             if chosen is not None:
                 part = _candidate(ctx, index, index, label, chosen[0], chosen[1], 0.9, rank=3)
                 if part is not None:
@@ -312,7 +323,7 @@ def name_candidates(ctx: LinkContext, sentence: int) -> list[Candidate]:
         end = index
         while (
             end + 1 < info.token_end and end + 1 - index < _MAX_NGRAM and end + 1 not in covered
-            and (_capitalised(doc.tokens[end + 1])
+            and (_capitalised(doc.tokens[end + 1]) or _glued(doc.tokens[end], doc.tokens[end + 1])
                  or doc.tokens[end + 1].text.lower() in ctx.lexicon.name_particles)
         ):
             end += 1
@@ -328,7 +339,8 @@ def name_candidates(ctx: LinkContext, sentence: int) -> list[Candidate]:
 def _scan(ctx: LinkContext, first: int, limit: int) -> list[Candidate] | None:
     """The longest run of words from ``first`` that the KB knows, as candidates."""
     for last in range(limit, first - 1, -1):
-        if not _capitalised(ctx.tokens[last]):
+        token = ctx.tokens[last]
+        if not _capitalised(token) and not _glued(ctx.tokens[last - 1], token):
             continue
         surface = ctx.surface(first, last)
         hits = ctx.kb.lookup(surface)
@@ -336,7 +348,7 @@ def _scan(ctx: LinkContext, first: int, limit: int) -> list[Candidate] | None:
             continue
         if _blocked(ctx, first, last):
             return []
-        chosen = _choose(ctx, hits, first)
+        chosen = _choose(ctx, hits, first, surface)
         if chosen is None:
             continue
         found = _candidate(ctx, first, last, "MISC", chosen[0], chosen[1], 1.0, rank=3)

@@ -16,6 +16,7 @@ from kroniek.kb.text import fold, key
 from kroniek.link import fuzzy
 from kroniek.link.context import LinkContext
 from kroniek.link.spans import Candidate
+from kroniek.link.states import nearby_state, side_code
 
 _MODIFIER_POS = frozenset({"ADJ", "SPEC", "TW"})
 _COMPLEMENT_WORDS = frozenset({"van", "in", "uit"})
@@ -174,10 +175,50 @@ def role_candidates(ctx: LinkContext, sentence: int, names: list[Candidate]) -> 
         phrase = _phrase(ctx, index, at)
         if phrase is None:
             continue
-        made = _resolve(ctx, phrase, _apposition(ctx, phrase.last, names))
+        name = _apposition(ctx, phrase.last, names)
+        made = None
+        if phrase.of is None and not phrase.former:
+            made = _from_context(ctx, phrase, name, names)
+        if made is None:
+            made = _resolve(ctx, phrase, name)
         if made is not None:
             found.append(made)
     return found
+
+
+def _from_context(
+    ctx: LinkContext, phrase: _Phrase, name: Candidate | None, names: list[Candidate]
+) -> Candidate | None:
+    """A bare office ("de president", "de generaal"): the person the article described
+    with it, else the office of the state the text is about (see link/states.py)."""
+    tokens = ctx.tokens
+    if phrase.office not in ctx.words.contextual_offices:
+        return None
+    if name is not None and name.actor_id is not None:
+        return None
+    after = phrase.last + 1
+    sentence = tokens[phrase.first].sentence
+    if ctx.in_sentence(after, sentence) and (
+        fold(tokens[after].text) in ctx.words.complement_prepositions
+    ):
+        return None  # "de president van de voetbalbond": someone else's office
+    last = name.last if name is not None else phrase.last
+    made = Candidate(
+        sentence=sentence, first=phrase.first, last=last, start=tokens[phrase.first].start,
+        end=tokens[last].end, label="PER", actor_id=None, method="role-pending", score=0.5,
+        rank=1,
+    )
+    described = ctx.described.get(fold(tokens[phrase.last].lemma)) if name is None else None
+    if described is not None:
+        made.actor_id, made.code, made.sector = described
+        made.method, made.score = "coref-described", 0.7
+        return made
+    state = nearby_state(ctx, sentence, made.start, names)
+    if state is None:
+        made.pending = ("office", phrase.office)
+        return made
+    phrase.of = ctx.kb.actor(state)
+    return _resolve(ctx, phrase, name)
 
 
 def _resolve(ctx: LinkContext, phrase: _Phrase, name: Candidate | None) -> Candidate | None:
@@ -207,8 +248,8 @@ def _resolve(ctx: LinkContext, phrase: _Phrase, name: Candidate | None) -> Candi
         return None if name is None else _unknown(made)
     made.method = "role-office"  # holder unknown to the KB: the office's state or body
     made.actor_id = phrase.of.id
-    made.code = ctx.kb.code_of(phrase.of.id)
     made.sector = ctx.kb.offices.sector(phrase.office)
+    made.code = side_code(ctx, ctx.kb.code_of(phrase.of.id), made.sector)
     made.score = 0.5
     return made
 

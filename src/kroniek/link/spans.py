@@ -28,6 +28,10 @@ class Candidate:
     code: str | None = None  # fixed code and sector (a role whose holder is unknown)
     sector: str | None = None
     component: str = COMPONENT
+    # A generic reference whose state only the whole article can tell: ("generic" or
+    # "domestic", sector) or ("office", office key); resolved after the last sentence.
+    pending: tuple[str, str] | None = None
+    against: str | None = None  # a state whose side the phrase is not ("pro-Russische")
 
     @property
     def length(self) -> int:
