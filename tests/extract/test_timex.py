@@ -27,7 +27,7 @@ PHRASES = [
     ("Het leger zal zondag de aanval inzetten.", "zondag", "weekday",
      D(2021, 3, 14), D(2021, 3, 14)),
     ("Vrijdagavond sprak de president.", "Vrijdagavond", "weekday",
-     D(2021, 3, 5), D(2021, 3, 5)),
+     D(2021, 3, 12), D(2021, 3, 12)),  # the publication day itself
     ("Gisteren werd de stad beschoten.", "Gisteren", "relative_day",
      D(2021, 3, 11), D(2021, 3, 11)),
     ("Eergisteren vielen er doden.", "Eergisteren", "relative_day",

@@ -17,7 +17,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -26,10 +26,22 @@ from typing import Any, cast
 from dateutil.relativedelta import relativedelta
 
 from kroniek.datafiles import load_yaml
+from kroniek.extract.calendar_spans import (
+    Occurrences,
+    around,
+    half_span,
+    month_span,
+    months_span,
+    pick,
+    quarter_span,
+    unit_delta,
+    week_span,
+)
 from kroniek.extract.clauses import clause_ids
 from kroniek.extract.clauses import finite as _finite
 from kroniek.extract.figures import parse_number
-from kroniek.model import DateInterval, DatePrecision, Document, Token
+from kroniek.extract.holidays import holiday_names, holiday_spans
+from kroniek.model import DateInterval, DatePrecision, Document, Sentence, Token
 
 DATA = Path(__file__).resolve().parent / "data" / "timex.yaml"
 
@@ -93,27 +105,6 @@ def clause_tense(document: Document, sentence: int, offset: int) -> str:
 
 # --- date helpers -------------------------------------------------------------------------
 
-def _month_span(year: int, month: int, days: tuple[int, int] = (1, 31)) -> Span:
-    last = calendar.monthrange(year, month)[1]
-    return dt.date(year, month, min(days[0], last)), dt.date(year, month, min(days[1], last))
-
-
-def _week_span(day: dt.date, weeks: int) -> Span:
-    monday = day - dt.timedelta(days=day.weekday()) + dt.timedelta(weeks=weeks)
-    return monday, monday + dt.timedelta(days=6)
-
-
-def _unit_delta(unit: str, amount: float) -> relativedelta:
-    whole = round(amount)
-    if unit == "day":
-        return relativedelta(days=whole)
-    if unit == "week":
-        return relativedelta(weeks=whole)
-    if unit == "month":
-        return relativedelta(months=whole)
-    return relativedelta(years=whole)
-
-
 def _precision(span: Span) -> DatePrecision:
     start, end = span
     if start == end:
@@ -126,22 +117,39 @@ def _precision(span: Span) -> DatePrecision:
     return "unknown"  # an arbitrary interval: DateInterval.iso() prints start/end
 
 
+def _one_day(year: int, month: int, day: int, weekday: int | None = None) -> list[Span]:
+    date = dt.date(year, month, day)
+    return [(date, date)] if weekday is None or date.weekday() == weekday else []
+
+
 def _nearest_year(day: int, month: int, anchor: dt.date, tense: str,
-                  parts: tuple[int, int] | None = None) -> Span | None:
+                  parts: tuple[int, int] | None = None, weekday: int | None = None
+                  ) -> Span | None:
     """A day or month written without a year: the occurrence nearest the anchor that fits the
-    tense (past and since: not after the anchor; future: not before it)."""
-    options: list[tuple[int, int, Span]] = []
-    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
-        try:
-            span = _month_span(year, month, parts) if parts else \
-                (dt.date(year, month, day), dt.date(year, month, day))
-        except ValueError:
-            continue
-        wrong = (tense == "past" and span[0] > anchor) or (tense == "future" and span[1] < anchor)
-        distance = 0 if span[0] <= anchor <= span[1] else \
-            min(abs((span[0] - anchor).days), abs((span[1] - anchor).days))
-        options.append((int(wrong), distance, span))
-    return min(options)[2] if options else None
+    tense (past and since: not after the anchor; future: not before it). A weekday written with
+    the day ("zaterdag 13 maart") picks the year in which the day is that weekday."""
+    if parts:
+        return pick(lambda y: [month_span(y, month, parts)], anchor, tense)
+    if weekday is not None:
+        fitting = pick(lambda y: _one_day(y, month, day, weekday), anchor, tense)
+        if fitting is not None:
+            return fitting
+    return pick(lambda y: _one_day(y, month, day), anchor, tense)
+
+
+def _weekday_span(p: dt.date, weekday: int, tense: str, direction: int | None) -> Span:
+    """A weekday against publication day ``p``: the day itself when it is that weekday and no
+    modifier says otherwise; else the last one before it for past clauses and *vorige*/
+    *afgelopen*, the next one for present and future clauses and *komende*/*volgende*."""
+    if direction is None and p.weekday() == weekday:
+        return (p, p)
+    last = p - dt.timedelta(days=(p.weekday() - weekday) % 7 or 7)
+    following = p + dt.timedelta(days=(weekday - p.weekday()) % 7 or 7)
+    if direction == -1 or (direction is None and tense == "past"):
+        return (last, last)
+    if direction == 1 or tense in ("future", "present"):
+        return (following, following)
+    return (last, following)
 
 
 # --- patterns ----------------------------------------------------------------------------
@@ -162,7 +170,8 @@ class _Raw:
 
 
 def _alt(words: list[str] | dict[str, Any]) -> str:
-    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    return "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len,
+                           reverse=True))
 
 
 @cache
@@ -170,33 +179,77 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     data = _data()
     full_months = [m for m in data["months"] if len(m) > 3 and m != "sept"] + ["mei"]
     month = _alt(data["months"])
+    full = _alt(full_months)
     weekday = _alt(data["weekdays"])
+    abbreviation = _alt(data["weekday_abbreviations"])
     parts = _alt(data["day_parts"])
     mpart = _alt(data["month_parts"])
+    ypart = _alt(data["year_parts"])
     units = _alt(data["units"])
+    modifier = _alt(data["relative_modifiers"])
+    season = _alt(data["seasons"])
+    separator = _alt(data["range_separators"])
     number = r"\d+|[a-zëé]+"
+    year = r"\d{4}"
     flags = re.IGNORECASE
     # the dot of "3 okt." belongs to the date, the one after "3 oktober." ends the sentence
-    abbreviation_dot = r"(?:(?<=sept)\.|(?<=jan|feb|mrt|apr|aug|sep|okt|nov|dec)\.)?"
+    dot = r"(?:(?<=sept)\.|(?<=jan|feb|mrt|apr|aug|sep|okt|nov|dec)\.)?"
+    day = r"\d{1,2}(?:e|ste|de)?"
     return {
         "since_date": re.compile(rf"\bsinds\s+(?P<day>\d{{1,2}})\s+(?P<month>{month})"
-                                 rf"{abbreviation_dot}"
-                                 rf"(?:\s+(?P<year>\d{{4}}))?\b", flags),
+                                 rf"{dot}(?:\s+(?P<year>{year}))?\b", flags),
         "since_month": re.compile(rf"\bsinds\s+(?:(?P<part>{mpart})\s+)?(?P<month>"
-                                  rf"{_alt(full_months)})(?:\s+(?P<year>\d{{4}}))?\b", flags),
-        "since_year": re.compile(r"\bsinds\s+(?:(?P<part>begin|eind|medio)\s+)?"
-                                 r"(?P<year>(?:19|20)\d{2})\b", flags),
-        "date": re.compile(rf"\b(?:(?:{weekday})\s+)?(?P<day>\d{{1,2}})(?:e|ste|de)?\s+"
-                           rf"(?P<month>{month})\b{abbreviation_dot}"
-                           rf"(?:\s+(?P<year>\d{{4}}))?", flags),
-        "month": re.compile(rf"\b(?:(?P<part>{mpart})\s+)?(?P<month>{_alt(full_months)})\b"
-                            rf"(?:\s+(?P<year>\d{{4}}))?", flags),
-        "year": re.compile(r"\b(?:(?P<prep>in|vanaf|tot|voor|na|rond|begin|eind|medio|"
-                           r"halverwege|het\s+jaar|sinds)\s+)(?P<year>(?:19|20)\d{2})\b", flags),
+                                  rf"{full})(?:\s+(?P<year>{year}))?\b", flags),
+        "since_year": re.compile(rf"\bsinds\s+(?:(?P<part>begin|eind|medio)\s+)?"
+                                 rf"(?P<year>{year})\b", flags),
+        "holiday": re.compile(rf"\b(?:(?P<mod>{modifier})\s+)?(?P<name>"
+                              rf"{_alt(holiday_names())})\b(?:\s+(?:van\s+)?(?P<year>{year})\b)?",
+                              flags),
+        "day_range": re.compile(rf"(?<![\d/.-])\b(?P<d1>{day})(?:\s+(?P<m1>{month}){dot})?\s*"
+                                rf"(?:{separator})\s*(?P<d2>{day})\s+(?P<m2>{month})\b{dot}"
+                                rf"(?:\s+(?P<year>{year})\b)?", flags),
+        "month_range": re.compile(rf"\b(?:van|tussen)\s+(?P<m1>{full})\s+(?:{separator})\s+"
+                                  rf"(?P<m2>{full})\b(?:\s+(?P<year>{year})\b)?", flags),
+        "year_range": re.compile(rf"\b(?:(?:van|tussen)\s+(?P<y1>{year})\s+(?:{separator})\s+"
+                                 rf"|(?P<y1b>(?:19|20)\d{{2}})\s*[-–]\s*)(?P<y2>{year})\b", flags),
+        "weekday_range": re.compile(rf"\b(?P<w1>{weekday})\s+(?:tot\s+en\s+met|t/m|tot)\s+"
+                                    rf"(?P<w2>{weekday})\b", flags),
+        "numeric_date": re.compile(r"(?<![\d/.,-])(?P<day>\d{1,2})(?P<sep>[-/.])(?P<month>"
+                                   r"\d{1,2})(?P=sep)(?P<year>\d{4})(?![\d/-])", flags),
+        "iso_date": re.compile(r"(?<![\d/.,-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"
+                               r"(?![\d/-])", flags),
+        "numeric_day_month": re.compile(rf"\b(?:{_alt(data['numeric_date_cues'])})\s+"
+                                        rf"(?:(?:{weekday})\s+)?(?P<date>(?P<day>\d{{1,2}})"
+                                        rf"[-/](?P<month>\d{{1,2}}))(?![-/.,]?\d)", flags),
+        "date": re.compile(rf"\b(?:(?P<weekday>{weekday})\s+|(?P<abbr>{abbreviation})\.\s*)?"
+                           rf"(?P<day>\d{{1,2}})(?:e|ste|de)?\s+(?P<month>{month})\b{dot}"
+                           rf"(?:\s+(?P<year>{year}))?", flags),
+        "abbreviated_weekday": re.compile(rf"\b(?:op|vanaf|tot|sinds|per|voor|na)\s+"
+                                          rf"(?P<abbr>(?:{abbreviation})\.)(?!\s*\d)", flags),
+        "quarter": re.compile(rf"\b(?:(?:in\s+)?(?:het|de)\s+)?(?P<ord>"
+                              rf"{_alt(data['quarter_ordinals'])})\s+(?P<unit>kwartaal|helft|"
+                              rf"jaarhelft|halfjaar)\b(?:\s+van\s+(?:(?P<year>{year})\b|"
+                              rf"(?P<mod>{modifier})\s+jaar\b|(?P<this>het\s+jaar)\b))?", flags),
+        "quarter_code": re.compile(rf"\bQ(?P<q>[1-4])(?:\s+(?P<year>{year}))?\b", flags),
+        "relative_quarter": re.compile(rf"\b(?P<mod>{modifier})\s+kwartaal\b", flags),
+        "season_year": re.compile(rf"\b(?P<season>{season})\s+(?:van\s+)?(?P<year>{year})\b",
+                                  flags),
+        "relative_season": re.compile(rf"\b(?P<mod>{modifier})\s+(?P<season>{season})\b", flags),
+        "season": re.compile(rf"\b(?:in\s+)?(?:de|het)\s+(?P<season>{season})\b", flags),
+        "month_relative_year": re.compile(rf"\b(?:(?P<part>{mpart})\s+)?(?P<month>{full})\s+"
+                                          rf"(?:van\s+)?(?P<mod>{modifier})\s+jaar\b", flags),
+        "month": re.compile(rf"\b(?:(?P<part>{mpart})\s+)?(?P<month>{full})\b"
+                            rf"(?:\s+(?P<year>{year}))?", flags),
+        "year": re.compile(rf"\b(?:(?P<prep>in|vanaf|tot|voor|na|rond|{ypart}|het\s+jaar|"
+                           rf"sinds)\s+)(?P<year>{year})\b", flags),
         "span": re.compile(rf"\b(?:de|het|in\s+de|in\s+het)\s+(?P<dir>afgelopen|voorbije|"
                            rf"laatste|komende|volgende)\s+(?:(?P<n>{number})\s+)?"
                            rf"(?P<unit>{units})\b", flags),
+        "bare_span": re.compile(rf"\b(?P<dir>afgelopen|voorbije|laatste|komende|volgende)\s+"
+                                rf"(?P<n>{number})\s+(?P<unit>{units})\b", flags),
         "ago": re.compile(rf"\b(?P<n>{number})\s+(?P<unit>{units})\s+geleden\b", flags),
+        "ahead": re.compile(rf"\b(?P<prep>over|binnen)\s+(?P<n>{number})\s+(?P<unit>{units})\b"
+                            r"(?!\s+geleden)", flags),
         "relative_week_day": re.compile(rf"\b(?P<mod>vorige|volgende|komende)\s+week\s+"
                                         rf"(?P<weekday>{weekday})(?:{parts})?\b", flags),
         "relative_unit": re.compile(rf"\b(?:(?P<part>{mpart})\s+)?(?P<mod>vorige|vorig|volgende|"
@@ -217,117 +270,256 @@ def _amount(text: str | None) -> float | None:
     return parse_number(text)
 
 
+def _plausible(resolve: Resolver) -> Resolver:
+    """``resolve`` that answers None instead of raising on dates past the calendar's ends
+    ("8000 jaar geleden") and for years no news text dates an event in (9999, 0001)."""
+    low, high = _data()["plausible_years"]
+
+    def checked(p: dt.date) -> Span | None:
+        try:
+            span = resolve(p)
+        except (OverflowError, ValueError):
+            return None
+        if span is None or span[0].year < low or span[1].year > high:
+            return None
+        return span
+
+    return checked
+
+
 Duration = tuple[int, int, float, str, bool]  # offset, sentence, amount, unit, approximate
 
 
-def _raw_expressions(document: Document,
-                     only: int | None = None) -> tuple[list[_Raw], list[Duration]]:
-    """Every expression in the text (or in sentence ``only``), plus durations ("zowat twee
-    weken nadat") used only as evidence for the publication date."""
-    data = _data()
-    months: dict[str, int] = data["months"]
-    weekdays: dict[str, int] = data["weekdays"]
-    month_parts: dict[str, list[int]] = data["month_parts"]
-    patterns = _patterns()
-    found: list[_Raw] = []
-    durations: list[Duration] = []
-    # One sentence is looked up, not searched for: callers ask once per event.
-    sentences = document.sentences if only is None else document.sentences[only: only + 1]
-    for sentence in sentences:
-        if only is not None and sentence.index != only:
+class _Scan:
+    """One sentence being searched: what each pattern found, and which characters are taken
+    (patterns run from the most specific; a later one never claims taken text)."""
+
+    def __init__(self, document: Document, sentence: Sentence) -> None:
+        self.document = document
+        self.sentence = sentence.index
+        self.offset = sentence.start
+        self.text = document.text[sentence.start: sentence.end]
+        self.taken: list[tuple[int, int]] = []
+        self.found: list[_Raw] = []
+
+    def free(self, match: re.Match[str], group: str | int = 0) -> bool:
+        start, end = match.span(group)
+        return not any(s < end and start < e for s, e in self.taken)
+
+    def matches(self, name: str, group: str | int = 0) -> Iterator[re.Match[str]]:
+        for match in _patterns()[name].finditer(self.text):
+            if self.free(match, group):
+                yield match
+
+    def tense(self, match: re.Match[str], group: str | int = 0) -> str:
+        return clause_tense(self.document, self.sentence, self.offset + match.start(group))
+
+    def tense_after(self, end: int) -> str:
+        """The tense of what follows an abbreviation: Frog reads "zat." as a verb and often
+        ends the sentence at its dot, so the clause it dates is the next sentence."""
+        rest = self.text[end:]
+        if rest.strip(" .") or self.sentence + 1 >= len(self.document.sentences):
+            ahead = len(rest) - len(rest.lstrip(" "))
+            return clause_tense(self.document, self.sentence, self.offset + end + ahead)
+        following = self.document.sentences[self.sentence + 1]
+        return clause_tense(self.document, following.index, following.start)
+
+    def add(self, match: re.Match[str], kind: str, resolve: Resolver, relative: bool = True,
+            group: str | int = 0, tense: str | None = None, **extra: Any) -> None:
+        start, end = match.span(group)
+        self.taken.append((start, end))
+        self.found.append(_Raw(self.offset + start, self.offset + end, self.sentence, kind,
+                               _plausible(resolve), relative, tense or self.tense(match, group),
+                               **extra))
+
+
+def _direction(word: str | None) -> int | None:
+    if not word:
+        return None
+    return int(_data()["relative_modifiers"][word.lower()])
+
+
+def _year(text: str | None) -> int | None:
+    return int(text) if text else None
+
+
+def _month(text: str) -> int:
+    return int(_data()["months"][text.lower()])
+
+
+def _durations(scan: _Scan) -> list[Duration]:
+    found = []
+    for match in _patterns()["duration"].finditer(scan.text):
+        amount = _amount(match.group("n"))
+        unit = _data()["units"][match.group("unit").lower()]
+        if amount is not None:
+            found.append((scan.offset + match.start(), scan.sentence, amount, unit,
+                          bool(match.group("approx"))))
+    return found
+
+
+def _scan_since(scan: _Scan) -> None:
+    month_parts: dict[str, list[int]] = _data()["month_parts"]
+    for match in scan.matches("since_date"):
+        day, month = int(match.group("day")), _month(match.group("month"))
+        year = _year(match.group("year"))
+
+        def since_date(p: dt.date, day: int = day, month: int = month,
+                       year: int | None = year) -> Span | None:
+            start = dt.date(year, month, day) if year else \
+                cast(Span, _nearest_year(day, month, p, "past"))[0]
+            return (start, max(start, p))
+
+        scan.add(match, "since", since_date)
+    for match in scan.matches("since_month"):
+        month = _month(match.group("month"))
+        part = month_parts[match.group("part").lower()] if match.group("part") else [1, 31]
+        year = _year(match.group("year"))
+
+        def since_month(p: dt.date, month: int = month, bounds: tuple[int, int] = (
+                part[0], part[1]), year: int | None = year) -> Span | None:
+            span = month_span(year, month, bounds) if year else \
+                _nearest_year(1, month, p, "past", bounds)
+            return (span[0], max(span[0], p)) if span else None
+
+        scan.add(match, "since", since_month)
+    for match in scan.matches("since_year"):
+        first = int(match.group("year"))
+        scan.add(match, "since", lambda p, y=first: (dt.date(y, 1, 1), max(dt.date(y, 1, 1), p)))
+
+
+def _scan_holidays(scan: _Scan) -> None:
+    for match in scan.matches("holiday"):
+        name = " ".join(match.group("name").lower().split())
+        year = _year(match.group("year"))
+        direction = _direction(match.group("mod"))
+        tense = scan.tense(match)
+        if name == "oud en nieuw" and not re.search(r"\b(?:met|rond|tijdens|na|voor|sinds)\s+$",
+                                                    scan.text[: match.start()], re.IGNORECASE):
+            continue  # "oud en nieuw materieel"
+
+        def holiday(p: dt.date, name: str = name, year: int | None = year,
+                    direction: int | None = direction, tense: str = tense) -> Span | None:
+            if year is not None:
+                spans = holiday_spans(name, year)
+                starting = [s for s in spans if s[0].year == year]
+                return (starting or spans or [None])[0]
+            return pick(lambda y: holiday_spans(name, y), p, tense, direction)
+
+        scan.add(match, "holiday", holiday, relative=year is None)
+
+
+def _scan_ranges(scan: _Scan) -> None:
+    for match in scan.matches("day_range"):
+        d1, d2 = (int(re.match(r"\d+", match.group(g)).group()) for g in ("d1", "d2"))  # type: ignore[union-attr]
+        m2 = _month(match.group("m2"))
+        m1 = _month(match.group("m1")) if match.group("m1") else m2
+        year = _year(match.group("year"))
+        tense = scan.tense(match)
+
+        def each_year(y: int, d1: int = d1, m1: int = m1, d2: int = d2, m2: int = m2
+                      ) -> list[Span]:
+            start = dt.date(y, m1, d1)
+            end = dt.date(y if (m2, d2) >= (m1, d1) else y + 1, m2, d2)
+            return [(start, end)] if start <= end else []
+
+        def day_range(p: dt.date, each_year: Occurrences = each_year, year: int | None = year,
+                      tense: str = tense, first: tuple[int, int] = (m1, d1),
+                      last: tuple[int, int] = (m2, d2)) -> Span | None:
+            if year is not None:  # the year is written at the end: "30 december tot 2 januari 2021"
+                spans = each_year(year if first <= last else year - 1)
+                return spans[0] if spans else None
+            return pick(each_year, p, tense)
+
+        scan.add(match, "span", day_range, relative=year is None)
+    for match in scan.matches("month_range"):
+        m1, m2 = _month(match.group("m1")), _month(match.group("m2"))
+        year = _year(match.group("year"))
+        tense = scan.tense(match)
+
+        def month_range(p: dt.date, m1: int = m1, m2: int = m2, year: int | None = year,
+                        tense: str = tense) -> Span | None:
+            if year is not None:
+                return months_span(year if m1 <= m2 else year - 1, m1, m2)
+            return pick(lambda y: [months_span(y, m1, m2)], p, tense)
+
+        scan.add(match, "span", month_range, relative=year is None)
+    for match in scan.matches("year_range"):
+        y1, y2 = int(match.group("y1") or match.group("y1b")), int(match.group("y2"))
+        if y2 < y1:
             continue
-        text = document.text[sentence.start: sentence.end]
-        taken: list[tuple[int, int]] = []
+        scan.add(match, "span", lambda p, a=y1, b=y2: (dt.date(a, 1, 1), dt.date(b, 12, 31)),
+                 relative=False)
+    weekdays: dict[str, int] = _data()["weekdays"]
+    for match in scan.matches("weekday_range"):
+        w1, w2 = weekdays[match.group("w1").lower()], weekdays[match.group("w2").lower()]
+        tense = scan.tense(match)
 
-        def free(match: re.Match[str], taken: list[tuple[int, int]] = taken) -> bool:
-            return not any(s < match.end() and match.start() < e for s, e in taken)
+        def weekday_range(p: dt.date, w1: int = w1, w2: int = w2, tense: str = tense) -> Span:
+            start = _weekday_span(p, w1, tense, None)[0]
+            return (start, start + dt.timedelta(days=(w2 - w1) % 7))
 
-        def add(match: re.Match[str], kind: str, resolve: Resolver, relative: bool = True,
-                sentence: int = sentence.index, offset: int = sentence.start,
-                taken: list[tuple[int, int]] = taken, **extra: Any) -> None:
-            taken.append((match.start(), match.end()))
-            tense = clause_tense(document, sentence, offset + match.start())
-            found.append(_Raw(offset + match.start(), offset + match.end(), sentence, kind,
-                              resolve, relative, tense, **extra))
+        scan.add(match, "span", weekday_range)
 
-        def tense_of(match: re.Match[str], sentence: int = sentence.index,
-                     offset: int = sentence.start) -> str:
-            return clause_tense(document, sentence, offset + match.start())
 
-        for match in patterns["duration"].finditer(text):
-            amount = _amount(match.group("n"))
-            unit = data["units"][match.group("unit").lower()]
-            if amount is not None:
-                durations.append((sentence.start + match.start(), sentence.index, amount, unit,
-                                  bool(match.group("approx"))))
-
-        for match in patterns["since_date"].finditer(text):
-            day, month = int(match.group("day")), months[match.group("month").lower()]
-            year = int(match.group("year")) if match.group("year") else None
-
-            def since_date(p: dt.date, day: int = day, month: int = month,
-                           year: int | None = year) -> Span | None:
-                try:
-                    start = dt.date(year, month, day) if year else \
-                        cast(Span, _nearest_year(day, month, p, "past"))[0]
-                except (ValueError, TypeError):
-                    return None
-                return (start, max(start, p))
-
-            add(match, "since", since_date, relative=True)
-        for match in patterns["since_month"].finditer(text):
-            if not free(match):
+def _scan_dates(scan: _Scan) -> None:
+    for name in ("numeric_date", "iso_date"):
+        for match in scan.matches(name):
+            try:
+                exact = dt.date(int(match.group("year")), int(match.group("month")),
+                                int(match.group("day")))
+            except ValueError:
                 continue
-            month = months[match.group("month").lower()]
-            part = tuple(month_parts[match.group("part").lower()]) if match.group("part") \
-                else (1, 31)
-            year = int(match.group("year")) if match.group("year") else None
-
-            def since_month(p: dt.date, month: int = month, part: tuple[int, ...] = part,
-                            year: int | None = year) -> Span | None:
-                bounds = (part[0], part[1])
-                span = _month_span(year, month, bounds) if year else \
-                    _nearest_year(1, month, p, "past", bounds)
-                return (span[0], max(span[0], p)) if span else None
-
-            add(match, "since", since_month)
-        for match in patterns["since_year"].finditer(text):
-            if not free(match):
+            scan.add(match, "date", lambda p, d=exact: (d, d), relative=False)
+    for match in scan.matches("numeric_day_month", "date"):
+        day, month = int(match.group("day")), int(match.group("month"))
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            continue
+        tense = scan.tense(match, "date")
+        scan.add(match, "date", lambda p, d=day, m=month, t=tense: _nearest_year(d, m, p, t),
+                 group="date")
+    abbreviations: dict[str, int] = _data()["weekday_abbreviations"]
+    weekdays: dict[str, int] = _data()["weekdays"]
+    for match in scan.matches("date"):
+        day, month = int(match.group("day")), _month(match.group("month"))
+        named = match.group("weekday") or match.group("abbr")
+        weekday = (weekdays.get(named.lower(), abbreviations.get(named.lower()))
+                   if named else None)
+        if match.group("year"):
+            try:
+                exact = dt.date(int(match.group("year")), month, day)
+            except ValueError:
                 continue
-            year = int(match.group("year"))
-            add(match, "since", lambda p, y=year: (dt.date(y, 1, 1), max(dt.date(y, 1, 1), p)))
-        for match in patterns["date"].finditer(text):
-            if not free(match):
-                continue
-            day, month = int(match.group("day")), months[match.group("month").lower()]
-            if match.group("year"):
-                try:
-                    exact = dt.date(int(match.group("year")), month, day)
-                except ValueError:
-                    continue
-                add(match, "date", lambda p, d=exact: (d, d), relative=False)
-                continue
-            tense = tense_of(match)
+            scan.add(match, "date", lambda p, d=exact: (d, d), relative=False)
+            continue
+        tense = scan.tense(match)
 
-            def date(p: dt.date, day: int = day, month: int = month,
-                     tense: str = tense) -> Span | None:
-                return _nearest_year(day, month, p, tense)
+        def date(p: dt.date, day: int = day, month: int = month, tense: str = tense,
+                 weekday: int | None = weekday) -> Span | None:
+            return _nearest_year(day, month, p, tense, weekday=weekday)
 
-            add(match, "date", date)
-        for match in patterns["relative_week_day"].finditer(text):
-            if not free(match):
-                continue
-            weeks = -1 if match.group("mod").lower() == "vorige" else 1
-            weekday = weekdays[match.group("weekday").lower()]
+        scan.add(match, "date", date)
+    for match in scan.matches("abbreviated_weekday", "abbr"):
+        weekday = abbreviations[match.group("abbr")[:-1].lower()]
+        tense = scan.tense_after(match.end("abbr"))
+        scan.add(match, "weekday", lambda p, w=weekday, t=tense: _weekday_span(p, w, t, None),
+                 group="abbr", tense=tense, weekday=weekday, bare_weekday=True)
 
-            def week_day(p: dt.date, weeks: int = weeks, weekday: int = weekday) -> Span:
-                day = _week_span(p, weeks)[0] + dt.timedelta(days=weekday)
-                return (day, day)
 
-            add(match, "weekday", week_day)
-        for match in patterns["span"].finditer(text):
-            if not free(match):
-                continue
+def _scan_counted(scan: _Scan) -> None:
+    data = _data()
+    weekdays: dict[str, int] = data["weekdays"]
+    for match in scan.matches("relative_week_day"):
+        weeks = -1 if match.group("mod").lower() == "vorige" else 1
+        weekday = weekdays[match.group("weekday").lower()]
+
+        def week_day(p: dt.date, weeks: int = weeks, weekday: int = weekday) -> Span:
+            day = week_span(p, weeks)[0] + dt.timedelta(days=weekday)
+            return (day, day)
+
+        scan.add(match, "weekday", week_day)
+    for name in ("span", "bare_span"):
+        for match in scan.matches(name):
             amount = _amount(match.group("n")) if match.group("n") else 1.0
             if amount is None:
                 continue
@@ -336,121 +528,189 @@ def _raw_expressions(document: Document,
 
             def span(p: dt.date, unit: str = unit, amount: float = amount,
                      forward: bool = forward) -> Span:
-                delta = _unit_delta(unit, amount)
+                delta = unit_delta(unit, amount)
                 return (p, p + delta) if forward else (p - delta, p)
 
-            add(match, "span", span, span_days=(unit, amount) if not forward else None)
-        for match in patterns["ago"].finditer(text):
-            if not free(match):
-                continue
-            amount = _amount(match.group("n"))
-            if amount is None:
-                continue
-            unit = data["units"][match.group("unit").lower()]
+            scan.add(match, "span", span, span_days=(unit, amount) if not forward else None)
+    for match in scan.matches("ago"):
+        amount = _amount(match.group("n"))
+        if amount is None:
+            continue
+        unit = data["units"][match.group("unit").lower()]
+        scan.add(match, "ago", lambda p, u=unit, n=amount: around(p - unit_delta(u, n), u))
+    for match in scan.matches("ahead"):
+        amount = _amount(match.group("n"))
+        if amount is None:
+            continue
+        unit = data["units"][match.group("unit").lower()]
+        within = match.group("prep").lower() == "binnen"
 
-            def ago(p: dt.date, unit: str = unit, amount: float = amount) -> Span:
-                day = p - _unit_delta(unit, amount)
-                if unit == "day":
-                    return (day, day)
-                if unit == "week":  # "twee weken geleden" is rarely to the day
-                    return (day - dt.timedelta(days=3), day + dt.timedelta(days=3))
-                if unit == "month":
-                    return _month_span(day.year, day.month)
-                return (dt.date(day.year, 1, 1), dt.date(day.year, 12, 31))
+        def ahead(p: dt.date, unit: str = unit, amount: float = amount,
+                  within: bool = within) -> Span:
+            end = p + unit_delta(unit, amount)
+            return (p, end) if within else around(end, unit)
 
-            add(match, "ago", ago)
-        for match in patterns["relative_unit"].finditer(text):
-            if not free(match):
-                continue
-            direction = int(data["relative_modifiers"][match.group("mod").lower()])
-            unit = match.group("unit").lower()
-            part = match.group("part").lower() if match.group("part") else None
+        scan.add(match, "span" if within else "ahead", ahead)
 
-            def relative_unit(p: dt.date, direction: int = direction, unit: str = unit,
-                              part: str | None = part) -> Span:
-                if unit == "week":
-                    start, end = _week_span(p, direction)
-                    if part in ("begin",):
-                        return (start, start + dt.timedelta(days=2))
-                    if part in ("eind", "einde"):
-                        return (start + dt.timedelta(days=3), end)
-                    return (start, end)
-                if unit == "maand":
-                    month = p + relativedelta(months=direction)
-                    bounds = tuple(month_parts[part]) if part else (1, 31)
-                    return _month_span(month.year, month.month, (bounds[0], bounds[1]))
-                year = p.year + direction
-                if part == "begin":
-                    return (dt.date(year, 1, 1), dt.date(year, 3, 31))
+
+def _scan_periods(scan: _Scan) -> None:
+    """Quarters, half years and seasons."""
+    data = _data()
+    for match in scan.matches("quarter"):
+        unit = match.group("unit").lower()
+        if unit == "kwartaal":
+            number = int(data["quarter_ordinals"][match.group("ord").lower()])
+            period: Callable[[int, int], Span] = quarter_span
+        elif match.group("ord").lower() in data["half_ordinals"] and (
+                match.group("year") or match.group("mod") or match.group("this")):
+            number, period = int(data["half_ordinals"][match.group("ord").lower()]), half_span
+        else:
+            continue  # "de tweede helft" of a match, not of a year
+        year = _year(match.group("year"))
+        shift = _direction(match.group("mod")) if match.group("mod") else \
+            (0 if match.group("this") else None)
+        tense = scan.tense(match)
+
+        def in_period(p: dt.date, number: int = number, period: Callable[[int, int], Span] =
+                      period, year: int | None = year, shift: int | None = shift,
+                      tense: str = tense) -> Span:
+            if year is not None:
+                return period(year, number)
+            if shift is not None:
+                return period(p.year + shift, number)
+            return cast(Span, pick(lambda y: [period(y, number)], p, tense))
+
+        scan.add(match, "quarter", in_period, relative=year is None)
+    for match in scan.matches("quarter_code"):
+        number, year = int(match.group("q")), _year(match.group("year"))
+        tense = scan.tense(match)
+        scan.add(match, "quarter", lambda p, q=number, y=year, t=tense: quarter_span(y, q) if y
+                 else pick(lambda x: [quarter_span(x, q)], p, t), relative=year is None)
+    for match in scan.matches("relative_quarter"):
+        shift = cast(int, _direction(match.group("mod")))
+
+        def relative_quarter(p: dt.date, shift: int = shift) -> Span:
+            index = p.year * 4 + (p.month - 1) // 3 + shift
+            return quarter_span(index // 4, index % 4 + 1)
+
+        scan.add(match, "quarter", relative_quarter)
+    seasons: dict[str, list[int]] = data["seasons"]
+    for match in scan.matches("season_year"):
+        first, last = seasons[match.group("season").lower()]
+        fixed = months_span(int(match.group("year")), first, last)
+        scan.add(match, "season", lambda p, s=fixed: s, relative=False)
+    for name in ("relative_season", "season"):
+        for match in scan.matches(name):
+            first, last = seasons[match.group("season").lower()]
+            direction = _direction(match.groupdict().get("mod"))
+            tense = scan.tense(match)
+            scan.add(match, "season", lambda p, f=first, la=last, d=direction, t=tense: pick(
+                lambda y: [months_span(y, f, la)], p, t, d))
+
+
+def _scan_calendar(scan: _Scan) -> None:
+    """Weeks, months and years: relative ("vorige maand", "maart vorig jaar"), named ("eind
+    september 2020") and counted ("in 1991", "medio 2021")."""
+    data = _data()
+    month_parts: dict[str, list[int]] = data["month_parts"]
+    year_parts: dict[str, list[int]] = data["year_parts"]
+    for match in scan.matches("month_relative_year"):
+        month = _month(match.group("month"))
+        part = month_parts[match.group("part").lower()] if match.group("part") else [1, 31]
+        shift = cast(int, _direction(match.group("mod")))
+        scan.add(match, "month", lambda p, m=month, b=(part[0], part[1]), s=shift: month_span(
+            p.year + s, m, b))
+    for match in scan.matches("relative_unit"):
+        direction = cast(int, _direction(match.group("mod")))
+        unit = match.group("unit").lower()
+        part = match.group("part").lower() if match.group("part") else None
+
+        def relative_unit(p: dt.date, direction: int = direction, unit: str = unit,
+                          part: str | None = part) -> Span:
+            if unit == "week":
+                start, end = week_span(p, direction)
+                if part in ("begin",):
+                    return (start, start + dt.timedelta(days=2))
                 if part in ("eind", "einde"):
-                    return (dt.date(year, 10, 1), dt.date(year, 12, 31))
-                if part in ("half", "medio", "midden"):
-                    return (dt.date(year, 5, 1), dt.date(year, 8, 31))
-                return (dt.date(year, 1, 1), dt.date(year, 12, 31))
+                    return (start + dt.timedelta(days=3), end)
+                return (start, end)
+            if unit == "maand":
+                month = p + relativedelta(months=direction)
+                bounds = month_parts[part] if part else [1, 31]
+                return month_span(month.year, month.month, (bounds[0], bounds[1]))
+            year = p.year + direction
+            if part in year_parts:
+                return months_span(year, *year_parts[part])
+            return (dt.date(year, 1, 1), dt.date(year, 12, 31))
 
-            kind = {"week": "relative_week", "maand": "relative_month"}.get(unit, "relative_year")
-            add(match, kind, relative_unit)
-        for match in patterns["month"].finditer(text):
-            if not free(match):
-                continue
-            month = months[match.group("month").lower()]
-            bounds = tuple(month_parts[match.group("part").lower()]) if match.group("part") \
-                else (1, 31)
-            if match.group("year"):
-                fixed = _month_span(int(match.group("year")), month, (bounds[0], bounds[1]))
-                add(match, "month", lambda p, s=fixed: s, relative=False)
-                continue
-            tense = tense_of(match)
-
-            def in_month(p: dt.date, month: int = month, bounds: tuple[int, ...] = bounds,
-                         tense: str = tense) -> Span | None:
-                return _nearest_year(1, month, p, tense, (bounds[0], bounds[1]))
-
-            add(match, "month", in_month)
-        for match in patterns["year"].finditer(text):
-            if not free(match):
-                continue
+        kind = {"week": "relative_week", "maand": "relative_month"}.get(unit, "relative_year")
+        scan.add(match, kind, relative_unit)
+    for match in scan.matches("month"):
+        month = _month(match.group("month"))
+        bounds = month_parts[match.group("part").lower()] if match.group("part") else [1, 31]
+        if match.group("year"):
             year = int(match.group("year"))
-            prep = match.group("prep").lower()
-            span = (dt.date(year, 1, 1), dt.date(year, 12, 31))
-            if prep == "begin":
-                span = (dt.date(year, 1, 1), dt.date(year, 3, 31))
-            elif prep == "eind":
-                span = (dt.date(year, 10, 1), dt.date(year, 12, 31))
-            add(match, "year", lambda p, s=span: s, relative=False)
-        for match in patterns["weekday"].finditer(text):
-            if not free(match):
-                continue
-            weekday = weekdays[match.group("weekday").lower()]
-            modifier = (match.group("mod") or "").lower()
-            tense = tense_of(match)
-            if modifier in ("vorige", "afgelopen", "voorbije"):
-                tense = "past"
-            elif modifier in ("volgende", "komende"):
-                tense = "future"
+            scan.add(match, "month", lambda p, y=year, m=month, b=(bounds[0], bounds[1]):
+                     month_span(y, m, b), relative=False)
+            continue
+        tense = scan.tense(match)
 
-            def on_weekday(p: dt.date, weekday: int = weekday, tense: str = tense) -> Span:
-                back = (p.weekday() - weekday) % 7 or 7  # the last one strictly before p
-                ahead = (weekday - p.weekday()) % 7  # the next one, p itself included
-                last, following = p - dt.timedelta(days=back), p + dt.timedelta(days=ahead)
-                if tense == "past":
-                    return (last, last)
-                if tense in ("future", "present"):
-                    return (following, following)
-                return (last, following)
+        def in_month(p: dt.date, month: int = month, bounds: tuple[int, int] = (
+                bounds[0], bounds[1]), tense: str = tense) -> Span | None:
+            return _nearest_year(1, month, p, tense, bounds)
 
-            add(match, "weekday", on_weekday, weekday=weekday, bare_weekday=not modifier)
-        for match in patterns["relative_day"].finditer(text):
-            if not free(match):
-                continue
-            word = match.group("word").lower()
-            if word == "morgen" and re.search(r"\b(?:de|deze|die|elke)\s+$",
-                                              text[: match.start()], re.IGNORECASE):
-                continue  # "in de morgen": the morning, not tomorrow
-            offsets = data["relative_days"][word]
-            low, high = (offsets, offsets) if isinstance(offsets, int) else offsets
-            add(match, "relative_day", lambda p, lo=low, hi=high: (
-                p + dt.timedelta(days=lo), p + dt.timedelta(days=hi)))
+        scan.add(match, "month", in_month)
+    for match in scan.matches("year"):
+        year = int(match.group("year"))
+        prep = " ".join(match.group("prep").lower().split())
+        months = year_parts.get(prep, [1, 12])
+        scan.add(match, "year", lambda p, y=year, m=months: months_span(y, m[0], m[1]),
+                 relative=False)
+
+
+def _scan_days(scan: _Scan) -> None:
+    data = _data()
+    weekdays: dict[str, int] = data["weekdays"]
+    for match in scan.matches("weekday"):
+        weekday = weekdays[match.group("weekday").lower()]
+        direction = _direction(match.group("mod"))
+        tense = scan.tense(match)
+        scan.add(match, "weekday", lambda p, w=weekday, t=tense, d=direction: _weekday_span(
+            p, w, t, d), weekday=weekday, bare_weekday=direction is None)
+    for match in scan.matches("relative_day"):
+        word = match.group("word").lower()
+        if word == "morgen" and re.search(r"\b(?:de|deze|die|elke)\s+$",
+                                          scan.text[: match.start()], re.IGNORECASE):
+            continue  # "in de morgen": the morning, not tomorrow
+        offsets = data["relative_days"][word]
+        low, high = (offsets, offsets) if isinstance(offsets, int) else offsets
+        scan.add(match, "relative_day", lambda p, lo=low, hi=high: (
+            p + dt.timedelta(days=lo), p + dt.timedelta(days=hi)))
+
+
+# From the most specific to the least: a holiday before the weekday in "Goede Vrijdag", a range
+# before its dates, "maart vorig jaar" before "vorig jaar".
+_SCANNERS: list[Callable[[_Scan], None]] = [
+    _scan_since, _scan_holidays, _scan_ranges, _scan_dates, _scan_counted, _scan_periods,
+    _scan_calendar, _scan_days]
+
+
+def _raw_expressions(document: Document,
+                     only: int | None = None) -> tuple[list[_Raw], list[Duration]]:
+    """Every expression in the text (or in sentence ``only``), plus durations ("zowat twee
+    weken nadat") used only as evidence for the publication date."""
+    found: list[_Raw] = []
+    durations: list[Duration] = []
+    # One sentence is looked up, not searched for: callers ask once per event.
+    sentences = document.sentences if only is None else document.sentences[only: only + 1]
+    for sentence in sentences:
+        if only is not None and sentence.index != only:
+            continue
+        scan = _Scan(document, sentence)
+        durations.extend(_durations(scan))
+        for scanner in _SCANNERS:
+            scanner(scan)
+        found.extend(scan.found)
     found.sort(key=lambda r: r.start)
     # "sinds 27 september": remember its day for the durations of refinement
     for raw in found:
@@ -475,6 +735,7 @@ def _resolve(raw: _Raw, anchor: DateInterval | None) -> Span | None:
     if not spans:
         return None
     return min(s[0] for s in spans), max(s[1] for s in spans)
+
 
 
 # --- publication date ----------------------------------------------------------------------
@@ -513,7 +774,7 @@ def refine_publication_date(document: Document) -> None:
         for _, _, amount, unit, approximate in durations:
             if unit not in ("day", "week"):
                 continue
-            centre = origin + _unit_delta(unit, amount)
+            centre = origin + unit_delta(unit, amount)
             slack = (3 if unit == "week" else 1) if approximate else (1 if unit == "week" else 0)
             narrow({centre + dt.timedelta(days=d) for d in range(-slack, slack + 1)})
     for raw in raws:
