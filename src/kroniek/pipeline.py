@@ -174,10 +174,11 @@ def ingest(
                     )
                     words = document.word_count
                     summary.words += words
-                    summary.sentences += len(document.sentences)
-                    summary.entities += len(document.mentions)
-                    summary.events += len(document.events)
                     summary.document_ids.append(document.id)
+                    if outcome != "skipped":  # skipped: another process stored it meanwhile
+                        summary.sentences += len(document.sentences)
+                        summary.entities += len(document.mentions)
+                        summary.events += len(document.events)
                     if outcome == "skipped":
                         summary.skipped += 1
                     elif outcome == "replaced":

@@ -65,14 +65,14 @@ def ingest(state: AppState, articles: list[RawArticle | InputError],
             if isinstance(article, InputError):
                 raise article
             document = to_document(article)
-            if not replace and stored_id_for(state.engine, document.id):
+            if not replace and stored_id_for(state.write_engine, document.id):
                 result["skipped"] += 1
                 result["documents"].append(document.id)
                 continue
             with state.pipeline_lock:
                 pipeline = state.pipeline()
                 pipeline(document)
-                outcome = save(state.engine, document, pipeline.backend.name,
+                outcome = save(state.write_engine, document, pipeline.backend.name,
                                pipeline.actors(document), replace=replace)
         except NLPUnavailable as error:
             raise HTTPException(503, str(error)) from None
