@@ -186,9 +186,10 @@ def _ingest_one(article: RawArticle, engine: Engine, pipeline: Pipeline, replace
     outcome = save(engine, document, pipeline.backend.name, pipeline.actors(document),
                    replace=replace)
     summary.words += document.word_count
-    summary.sentences += len(document.sentences)
-    summary.entities += len(document.mentions)
-    summary.events += len(document.events)
+    if outcome != "skipped":  # skipped: another process stored it meanwhile
+        summary.sentences += len(document.sentences)
+        summary.entities += len(document.mentions)
+        summary.events += len(document.events)
     summary.document_ids.append(document.id)
     if outcome == "skipped":
         summary.skipped += 1

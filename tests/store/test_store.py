@@ -66,8 +66,9 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
 def test_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "k.sqlite"
     path.write_bytes(b"dit is geen database" * 100)
-    with pytest.raises(StoreError, match="cannot use database"):
+    with pytest.raises(StoreError, match="is not a kroniek database"):
         open_engine(str(path))
+    assert path.read_bytes() == b"dit is geen database" * 100
 
 
 def test_save_is_idempotent_and_replace_rewrites(tmp_path: Path) -> None:

@@ -44,6 +44,9 @@ app.command("export")(export_command)
 from kroniek.cli.explain import explain_command  # noqa: E402
 
 app.command("explain")(explain_command)
+from kroniek.cli.upgrade import upgrade_command  # noqa: E402
+
+app.command("upgrade")(upgrade_command)
 
 
 @app.command("version")

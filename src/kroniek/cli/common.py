@@ -11,7 +11,8 @@ from rich.console import Console
 from sqlalchemy.engine import Engine
 
 from kroniek.errors import InputError, KroniekError, NLPUnavailable
-from kroniek.store import open_engine
+from kroniek.store import database_url, failures, open_engine, open_reader
+from kroniek.store.database import label
 
 console = Console()
 errors = Console(stderr=True, highlight=False)
@@ -28,14 +29,19 @@ DbOption = Annotated[
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+# The database the running command opened, so an error of its environment (disk full, a
+# damaged file) can name it; one command opens one database.
+_database: list[str] = []
+
 
 def fail(message: str, code: int = 1) -> typer.Exit:
-    errors.print(f"[bold red]error:[/] {message}", soft_wrap=True)
+    errors.print(f"[bold red]error:[/] {message}", soft_wrap=True, markup=True)
     return typer.Exit(code)
 
 
 def friendly(function: F) -> F:
-    """Turn kroniek's errors into one line on stderr and a non-zero exit."""
+    """Turn kroniek's errors, and those of the database's environment, into one line on
+    stderr and a non-zero exit."""
 
     @functools.wraps(function)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -49,9 +55,30 @@ def friendly(function: F) -> F:
             raise fail(str(error), 1) from None
         except KeyboardInterrupt:
             raise fail("interrupted; everything committed before stays stored", 130) from None
+        except Exception as error:
+            if failures.is_database_error(error) or isinstance(error, OSError):
+                where = getattr(error, "filename", None) or (
+                    _database[-1] if _database else "the database")
+                raise fail(failures.describe(error, where), 1) from None
+            raise
 
     return wrapper  # type: ignore[return-value]
 
 
+def remember_database(db: str | None) -> str:
+    """Note the database this command uses, for error messages; returns how they name it."""
+    where = label(database_url(db))
+    _database.append(where)
+    return where
+
+
 def engine_for(db: str | None) -> Engine:
+    """A writer's engine (ingest, demo, fuse): creates and migrates the database."""
+    remember_database(db)
     return open_engine(db)
+
+
+def reader_for(db: str | None) -> Engine:
+    """A reader's engine: read-only, never creates or upgrades the database."""
+    remember_database(db)
+    return open_reader(db)

@@ -8,7 +8,8 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from kroniek.cli.common import DbOption, console, engine_for, fail, friendly
+from kroniek.cli.common import DbOption, console, fail, friendly, reader_for
+from kroniek.errors import InputError
 from kroniek.store import queries
 
 LABEL_STYLES = {"PER": "bold magenta", "LOC": "bold green", "ORG": "bold cyan",
@@ -29,7 +30,11 @@ def docs_command(
     offset: Annotated[int, typer.Option(help="Skip this many first.")] = 0,
 ) -> None:
     """List stored documents, newest first, with date, title and counts."""
-    rows = queries.list_documents(engine_for(db), limit=limit, offset=offset)
+    if limit < 1:
+        raise InputError(f"--limit {limit}: must be at least 1")
+    if offset < 0:
+        raise InputError(f"--offset {offset}: must be 0 or more")
+    rows = queries.list_documents(reader_for(db), limit=limit, offset=offset)
     if not rows:
         console.print("No documents stored yet: try [bold]kroniek ingest PATH[/].")
         return
@@ -50,7 +55,7 @@ def show_command(
     db: DbOption = None,
 ) -> None:
     """Show a document: its sentences, with named entities highlighted."""
-    engine = engine_for(db)
+    engine = reader_for(db)
     matches = queries.find_document(engine, document)
     if not matches:
         raise fail(f"no stored document matches {document!r} (see `kroniek docs`)")
@@ -94,7 +99,7 @@ def show_command(
 @friendly
 def stats_command(db: DbOption = None) -> None:
     """Counts of what the database holds."""
-    result = queries.stats(engine_for(db))
+    result = queries.stats(reader_for(db))
     table = Table(title="kroniek database")
     table.add_column("what")
     table.add_column("count", justify="right")

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 import typer
 from rich.text import Text
 
-from kroniek.cli.common import DbOption, console, engine_for, friendly
+from kroniek.cli.common import DbOption, console, friendly, reader_for
 from kroniek.errors import InputError
 from kroniek.export.names import knowledge_base
 from kroniek.ingest.pubdate import interval_from_iso
@@ -122,7 +122,7 @@ def events_command(
 ) -> None:
     """List coded events, newest articles first, each with its evidence sentence."""
     selection = build_filter(actor, recipient, type_, status, since, until, limit)
-    rows = list_events(engine_for(db), selection)
+    rows = list_events(reader_for(db), selection)
     if not rows:
         console.print("No events match (page furniture is never listed).")
         return

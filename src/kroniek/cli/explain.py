@@ -10,7 +10,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from kroniek.cli.common import DbOption, console, engine_for, errors, fail, friendly
+from kroniek.cli.common import DbOption, console, errors, fail, friendly, reader_for
 from kroniek.explain import (
     Explanation,
     document_for_text,
@@ -71,7 +71,7 @@ def explain_command(
     candidate event was dropped."""
     stored = _STORED.match(what.strip())
     if stored:
-        engine = engine_for(db)
+        engine = reader_for(db)
         matches = queries.find_document(engine, stored.group(1))
         if not matches:
             raise fail(f"no stored document matches {stored.group(1)!r} (see `kroniek docs`)")

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from kroniek.cli.common import DbOption, engine_for, errors, friendly
+from kroniek.cli.common import DbOption, errors, friendly, reader_for
 from kroniek.cli.events import (
     ActorFilter,
     RecipientFilter,
@@ -45,6 +45,6 @@ def export_command(
     if writer is None:
         raise InputError(f"--format {format_!r}: use one of {', '.join(sorted(FORMATS))}")
     selection = build_filter(actor, recipient, type_, status, since, until)
-    count = writer(engine_for(db), selection, output)
+    count = writer(reader_for(db), selection, output)
     if output is not None:
         errors.print(f"{count} event(s) written to {output}", highlight=False)

@@ -8,11 +8,12 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from kroniek.cli.common import DbOption, console, engine_for, friendly
+from kroniek.cli.common import DbOption, console, engine_for, errors, friendly, reader_for
 from kroniek.graph import actor_timeline, defence_obligations, dyad, fuse, fused_events, unfuse
 from kroniek.graph.common import parse_day, resolve
 from kroniek.graph.dyads import quad_names
 from kroniek.kb import load_kb
+from kroniek.store.database import MissingDatabase
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]
 ask_app = typer.Typer(help="Questions the graph can answer.", no_args_is_help=True)
@@ -35,7 +36,7 @@ def dyad_command(
     """Events between two actors per period: counts by PLOVER type and quad, summed score."""
     kb = load_kb()
     code_a, code_b = (kb.code_of(resolve(kb, x).id) or resolve(kb, x).id for x in (a, b))
-    result = dyad(engine_for(db), code_a, code_b, parse_day(since, "--since"),
+    result = dyad(reader_for(db), code_a, code_b, parse_day(since, "--since"),
                   parse_day(until, "--until"), by)
     if as_json:
         _print_json(result.to_dict())
@@ -73,7 +74,7 @@ def actor_command(
     db: DbOption = None,
 ) -> None:
     """An actor's roles, relations valid at a date (KB and text, labelled) and events."""
-    timeline = actor_timeline(engine_for(db), load_kb(), reference, parse_day(at, "--at"),
+    timeline = actor_timeline(reader_for(db), load_kb(), reference, parse_day(at, "--at"),
                               parse_day(since, "--since"), parse_day(until, "--until"), by)
     if as_json:
         _print_json(timeline.to_dict())
@@ -113,8 +114,13 @@ def defence_command(
     db: DbOption = None,
 ) -> None:
     """Would an attack trigger a collective-defence clause, and who would be bound?"""
+    try:
+        engine = reader_for(db)
+    except MissingDatabase as error:
+        engine = None  # the clauses come from the KB; articles only add sentences
+        errors.print(f"note: {error}; answering from the KB alone", highlight=False)
     answer = defence_obligations(load_kb(), attacked, by, where, parse_day(at, "--at"),
-                                 engine_for(db))
+                                 engine)
     if as_json:
         _print_json(answer.to_dict())
         return

@@ -20,7 +20,7 @@ from kroniek.serve.pool import per_thread_connections
 from kroniek.serve.routes import api_actors, api_documents, api_events, api_graph, pages
 from kroniek.serve.security import SecurityHeaders
 from kroniek.serve.state import DEFAULT_MAX_BODY, AppState
-from kroniek.store import open_engine
+from kroniek.store import open_engine, open_reader
 
 STATIC = Path(__file__).with_name("static")
 
@@ -51,7 +51,12 @@ def create_app(db: str | None = None, token: str | None = None, read_only: bool 
         allowed_hosts = tuple(name.strip() for name in
                               os.environ.get("KRONIEK_ALLOWED_HOSTS", "").split(",")
                               if name.strip())
-    state = AppState(per_thread_connections(open_engine(db)), token, read_only, max_body)
+    # With a token the app is a writer (POST ingests, like `kroniek ingest`): it creates or
+    # migrates the database first. The pages and the API read through a read-only engine
+    # either way, so no GET can ever change the database.
+    writer = open_engine(db) if token else None
+    state = AppState(per_thread_connections(open_reader(db)), token, read_only, max_body,
+                     write_engine=writer)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:

@@ -64,15 +64,15 @@ def _store(state: AppState, article: RawArticle, replace: bool) -> dict[str, Any
     """One article's result: its status (new, replaced, skipped), id and title."""
     document = to_document(article)
     item: dict[str, Any] = {"id": document.id, "title": document.title}
-    if not replace and stored_id_for(state.engine, document.id):
+    if not replace and stored_id_for(state.write_engine, document.id):
         return {**item, "status": "skipped"}
     from kroniek.pipeline import analyse  # the pipeline loads on the first write, as in state
 
     with state.pipeline_lock:
-        older = queries.other_versions(state.engine, document.key, document.id)
+        older = queries.other_versions(state.write_engine, document.key, document.id)
         pipeline = state.pipeline()
         analyse(pipeline, document)
-        outcome = save(state.engine, document, pipeline.backend.name,
+        outcome = save(state.write_engine, document, pipeline.backend.name,
                        pipeline.actors(document), replace=replace)
     if outcome == "replaced":
         item["replaces"] = [{"id": o["id"], "title": o["title"]} for o in older]

@@ -19,8 +19,9 @@ DEFAULT_MAX_BODY = 5 * 1024 * 1024
 
 class AppState:
     def __init__(self, engine: Engine, token: str | None, read_only: bool,
-                 max_body: int = DEFAULT_MAX_BODY) -> None:
-        self.engine = engine
+                 max_body: int = DEFAULT_MAX_BODY, write_engine: Engine | None = None) -> None:
+        self.engine = engine  # read-only: every page and GET of the API
+        self._write_engine = write_engine  # only with a token, for POST ingests
         self.token = token or None
         # Writes need a token: without one the app is read-only whatever ``read_only`` says,
         # so a forgotten flag can never open the database to anonymous writes.
@@ -30,6 +31,12 @@ class AppState:
         self._pipeline: Pipeline | None = None
         # Frog analyses one text at a time; one lock serialises ingest requests on it.
         self.pipeline_lock = threading.Lock()
+
+    @property
+    def write_engine(self) -> Engine:
+        if self._write_engine is None:
+            raise RuntimeError("this app was created without a token: it has no writer")
+        return self._write_engine
 
     @cached_property
     def kb(self) -> KnowledgeBase:
@@ -48,6 +55,8 @@ class AppState:
             self._pipeline.close()
             self._pipeline = None
         self.engine.dispose()
+        if self._write_engine is not None:
+            self._write_engine.dispose()
 
 
 def get_state(request: Request) -> AppState:

@@ -61,7 +61,23 @@ def save(
     actors: Iterable[ActorRow] = (),
     replace: bool = False,
 ) -> Outcome:
-    """Store ``document``; an older version with the same key is replaced, never duplicated."""
+    """Store ``document``; an older version with the same key is replaced, never duplicated.
+
+    Concurrent writers: on SQLite the transaction holds the write lock from its start (see
+    ``database.open_engine``), so the check for a stored copy and the insert cannot
+    interleave with another process. On PostgreSQL two writers can both find the document
+    missing; the one whose insert loses the race gets "skipped", as if it had looked later.
+    """
+    try:
+        return _save(engine, document, nlp_backend, actors, replace)
+    except sa.exc.IntegrityError:
+        if stored_id_for(engine, document.id):
+            return "skipped"
+        raise
+
+
+def _save(engine: Engine, document: Document, nlp_backend: str, actors: Iterable[ActorRow],
+          replace: bool) -> Outcome:
     with engine.begin() as connection:
         exists = connection.execute(
             sa.select(t.documents.c.id).where(t.documents.c.id == document.id)
@@ -80,15 +96,22 @@ def save(
 
 
 def _insert_actors(connection: Connection, actors: Iterable[ActorRow]) -> None:
-    rows = {actor.id: actor for actor in actors}
+    rows = [vars(actor) for actor in {actor.id: actor for actor in actors}.values()]
     if not rows:
         return
-    known = set(connection.execute(
-        sa.select(t.actors.c.id).where(t.actors.c.id.in_(list(rows)))
-    ).scalars())
-    new = [vars(actor) for key, actor in rows.items() if key not in known]
-    if new:
-        connection.execute(t.actors.insert(), new)
+    # The actors table is a snapshot of the KB shared by all documents: a row another
+    # writer has just added is the same row, so a conflict is not an error.
+    insert = _dialect_insert(connection)(t.actors).on_conflict_do_nothing(
+        index_elements=[t.actors.c.id])
+    connection.execute(insert, rows)
+
+
+def _dialect_insert(connection: Connection):  # type: ignore[no-untyped-def]
+    if connection.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert
 
 
 def _insert_document(connection: Connection, document: Document, nlp_backend: str) -> None:
