@@ -89,7 +89,7 @@ def test_bad_database_is_one_clear_line(cli, tmp_path: Path) -> None:  # type: i
     bad.write_bytes(b"geen database " * 200)
     result = cli("docs", env={"KRONIEK_DB": str(bad)})
     no_traceback(result)
-    assert result.returncode == 1 and "cannot use database" in result.stderr
+    assert result.returncode == 1 and "is not a kroniek database" in result.stderr
 
 
 def test_fifty_documents_start_frog_once(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -10,9 +10,9 @@ CASES = [
     # verb, recipient in an "op" phrase
     ("Azerbeidzjan heroverde de stad Sjoesja op Armenië.", ("ASSAULT", "AZE", "ARM")),
     # light verb: claiming an attack makes the claimant its actor
-    ("Hamas eiste de aanslag in Jeruzalem op.", ("ASSAULT", "HAMAS", "*")),
+    ("Hamas eiste de aanslag in Jeruzalem op.", ("ASSAULT", "HAMAS", "ISR")),
     # event noun with an adjective actor
-    ("Bij een Israëlische raketaanval op Gaza kwamen tien mensen om.", ("ASSAULT", "ISR", "*")),
+    ("Bij een Israëlische raketaanval op Gaza kwamen tien mensen om.", ("ASSAULT", "ISR", "PSE")),
 ]
 
 

@@ -54,6 +54,6 @@ def test_cli_json_and_friendly_error(tmp_path) -> None:  # type: ignore[no-untyp
                                  "--where", "Nagorno-Karabakh", "--at", "2020-10-08",
                                  "--json", "--db", db])
     assert result.exit_code == 0, result.output
-    assert json.loads(result.output)["verdict"] == "not triggered"
+    assert json.loads(result.stdout)["verdict"] == "not triggered"
     bad = runner.invoke(app, ["ask", "defence", "--attacked", "Atlantis", "--db", db])
     assert bad.exit_code != 0 and "Traceback" not in bad.output
