@@ -170,6 +170,8 @@ def test_events_bad_options(stored: str) -> None:
     assert result.exit_code == 2 and "no actor" in result.output
     result = runner.invoke(app, ["events", "--db", stored, "--type", "PROTEST"])
     assert result.exit_code == 0 and "No events match" in result.output
+    result = runner.invoke(app, ["events", "--db", stored, "--type", "ASSALT"])
+    assert result.exit_code == 2 and "did you mean ASSAULT" in result.output
 
 
 def test_trigger_highlight_by_span() -> None:

@@ -14,13 +14,14 @@ from sqlalchemy.engine import Engine
 from typer.testing import CliRunner
 
 from kroniek.cli.app import app
-from kroniek.export.graphml import write_graphml
-from kroniek.export.tables import write_csv, write_parquet
+from kroniek.export.graphml import export_graphml
+from kroniek.export.tables import export_parquet
 from kroniek.graph import actor_timeline, dyad, fuse, fused_events, unfuse
 from kroniek.kb import load_kb
 from kroniek.model import DateInterval, Document, Event, Figure, Relation
 from kroniek.store import ActorRow, open_engine, save
 from kroniek.store import schema as t
+from kroniek.store.event_filter import EventFilter
 
 DAY = dt.date(2020, 10, 10)
 
@@ -101,16 +102,14 @@ def test_fusion_joins_reports_keeps_figures_and_is_idempotent(engine: Engine) ->
 
 def test_graphml_and_tables(engine: Engine, tmp_path: Path) -> None:
     path = tmp_path / "graph.graphml"
-    assert write_graphml(engine, path) > 0
+    assert export_graphml(engine, EventFilter(), path) > 0
     graph = nx.read_graphml(path)
     assert graph.nodes["ARM"]["kind"] == "state"
     kinds = {data["kind"] for _, _, data in graph.edges(data=True)}
     assert kinds == {"events", "relation"}
-    written = write_csv(engine, tmp_path / "csv")
-    assert {p.name for p in written} == {"events.csv", "actors.csv", "relations.csv"}
-    parquet = write_parquet(engine, tmp_path / "out.parquet")
-    events = pq.read_table(next(p for p in parquet if "events" in p.name))
-    assert events.num_rows == 6 and "actor" in events.column_names
+    assert export_parquet(engine, EventFilter(), tmp_path / "out.parquet") == 6
+    events = pq.read_table(tmp_path / "out.parquet")
+    assert events.num_rows == 6 and "actor_codes" in events.column_names
 
 
 def test_cli_dyad_actor_fuse(engine: Engine) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from typing import Annotated, Any
 
 import typer
@@ -11,6 +12,7 @@ from kroniek.cli.common import DbOption, console, friendly, reader_for
 from kroniek.errors import InputError
 from kroniek.export.names import knowledge_base
 from kroniek.ingest.pubdate import interval_from_iso
+from kroniek.plover import categories
 from kroniek.store.event_filter import EventFilter
 from kroniek.store.event_queries import list_events
 
@@ -44,11 +46,22 @@ def resolve_actor(value: str | None) -> str | None:
     return kb.code_of(actor.id) or actor.id
 
 
+def _plover_type(value: str) -> str:
+    known = categories()
+    if value.upper() in known:
+        return value.upper()
+    near = difflib.get_close_matches(value.upper(), known, n=2, cutoff=0.6)
+    hint = f"did you mean {' or '.join(near)}? " if near else ""
+    raise InputError(f"--type {value!r} is not a PLOVER type: {hint}use one of {', '.join(known)}")
+
+
 def build_filter(actor: str | None = None, recipient: str | None = None,
                  type_: str | None = None, status: str | None = None, since: str | None = None,
                  until: str | None = None, limit: int | None = None) -> EventFilter:
     if status and status.lower() not in STATUSES:
         raise InputError(f"--status {status!r}: use one of {', '.join(STATUSES)}")
+    if type_:
+        type_ = _plover_type(type_)
     try:
         since_day = interval_from_iso(since).start if since else None
         until_day = interval_from_iso(until).end if until else None

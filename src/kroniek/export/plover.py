@@ -33,6 +33,7 @@ from typing import IO, Any
 from sqlalchemy.engine import Engine
 
 from kroniek.export.names import knowledge_base
+from kroniek.export.options import ExportOptions
 from kroniek.export.target import open_text_target
 from kroniek.kb import KnowledgeBase
 from kroniek.store.event_filter import EventFilter
@@ -103,15 +104,25 @@ def _iso(day: Any) -> str | None:
 
 
 def plover_record(row: dict[str, Any], figures: list[dict[str, Any]],
-                  kb: KnowledgeBase | None = None) -> dict[str, Any] | None:
-    """One stored event (as read by ``event_queries.list_events``) as a PLOVER record."""
+                  kb: KnowledgeBase | None = None,
+                  unreal: bool = False) -> dict[str, Any] | None:
+    """One stored event (as read by ``event_queries.list_events``) as a PLOVER record.
+
+    Negated and hypothetical events are left out unless ``unreal`` (the user asked for
+    them with ``--status``); they are then exported as coded, without a score, since a
+    score measures something that happened.
+    """
     if row.get("furniture"):
         return None
     reduced = reduce_event(row["type"], row["mode"], row["status"], row["context"] or [])
     if reduced is None:
-        return None
+        if not unreal:
+            return None
+        reduced = (row["type"].upper(), row["mode"], list(row["context"] or []), False)
     event_type, mode, contexts, was_reduced = reduced
     score = BASE_SCORES.get(event_type) if was_reduced else row["plover_score"]
+    if row["status"] in NOT_EXPORTED:
+        score = None
     sentence = (row.get("sentence") or "")
     return {
         # Stable across re-ingests of the same text, unlike the database's row id.
@@ -144,6 +155,26 @@ def plover_records(rows: Iterable[dict[str, Any]], figures: dict[int, list[dict[
             yield record
 
 
+def selected_records(engine: Engine,
+                     selection: EventFilter) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
+    """``(stored row, PLOVER record)`` for every event the filter selects, as every export
+    format writes them.
+
+    ``--type`` selects by the exported category, after reduction: ``--type AGREE``
+    includes planned meetings stored as future CONSULT. ``--status negated`` or
+    ``hypothetical`` asks for events that did not happen, which are otherwise left out.
+    """
+    wanted = selection.type.upper() if selection.type else None
+    rows = list_events(engine, dataclasses.replace(selection, type=None))
+    figures = figures_for_events(engine, [row["id"] for row in rows])
+    kb = knowledge_base()
+    unreal = (selection.status or "").lower() in NOT_EXPORTED
+    for row in rows:
+        record = plover_record(row, figures.get(row["id"], []), kb, unreal=unreal)
+        if record is not None and (wanted is None or record["event_type"] == wanted):
+            yield row, record
+
+
 def write_plover(rows: list[dict[str, Any]], figures: dict[int, list[dict[str, Any]]],
                  out: IO[str], kb: KnowledgeBase | None = None) -> int:
     """Write JSON lines; returns how many events were written."""
@@ -154,20 +185,12 @@ def write_plover(rows: list[dict[str, Any]], figures: dict[int, list[dict[str, A
     return count
 
 
-def export_plover(engine: Engine, selection: EventFilter, target: Path | None) -> int:
-    """The ``plover`` format of ``kroniek export``: JSON lines to ``target`` or stdout.
-
-    ``--type`` selects by the exported category, after reduction: ``--type AGREE``
-    includes planned meetings stored as future CONSULT.
-    """
-    wanted = selection.type.upper() if selection.type else None
-    rows = list_events(engine, dataclasses.replace(selection, type=None))
-    figures = figures_for_events(engine, [row["id"] for row in rows])
-    kb = knowledge_base()
+def export_plover(engine: Engine, selection: EventFilter, target: Path | None,
+                  options: ExportOptions | None = None) -> int:
+    """The ``plover`` format of ``kroniek export``: JSON lines to ``target`` or stdout."""
     count = 0
     with open_text_target(target) as out:
-        for record in plover_records(rows, figures, kb):
-            if wanted is None or record["event_type"] == wanted:
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
-                count += 1
+        for _, record in selected_records(engine, selection):
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            count += 1
     return count

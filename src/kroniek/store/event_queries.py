@@ -50,7 +50,7 @@ def list_events(engine: Engine, selection: EventFilter | None = None) -> list[di
     e, s, d = t.events, t.sentences, t.documents
     query = (
         sa.select(e, _sentence_text().label("sentence"), s.c.start.label("sentence_start"),
-                  d.c.url, d.c.source, d.c.title, d.c.published_start)
+                  d.c.url, d.c.source, d.c.title, d.c.outlet, d.c.published_start)
         .select_from(
             e.join(d, d.c.id == e.c.document_id).outerjoin(
                 s, sa.and_(s.c.document_id == e.c.document_id,
