@@ -25,6 +25,7 @@ from kroniek.pipeline import IngestSummary, Pipeline, ingest, total_bytes
 def _progress_bar(total: int | None) -> Progress:
     return Progress(
         TextColumn("[bold]ingest"),
+        TextColumn("{task.fields[stage]}"),
         BarColumn(),
         TextColumn("{task.fields[documents]} docs"),
         TextColumn("{task.fields[rate]:>6.0f} words/s"),
@@ -94,7 +95,9 @@ def ingest_command(
     pipeline = Pipeline()
     show_bar = not quiet and not as_json and errors.is_terminal
     bar = _progress_bar(None)
-    task = bar.add_task("ingest", total=total_bytes(paths), documents=0, rate=0.0)
+    # Until the first document is done, the wait is Frog starting (5-30 s): say so.
+    task = bar.add_task("ingest", total=total_bytes(paths), documents=0, rate=0.0,
+                        stage="starting Frog …")
     reported = 0
 
     def progress(size: int, _words: int, summary: IngestSummary) -> None:
@@ -104,7 +107,7 @@ def ingest_command(
         reported = len(summary.errors)
         done = summary.new + summary.replaced + summary.skipped
         rate = summary.words / summary.seconds if summary.seconds else 0.0
-        bar.update(task, advance=size, documents=done, rate=rate)
+        bar.update(task, advance=size, documents=done, rate=rate, stage="")
 
     try:
         if show_bar:
