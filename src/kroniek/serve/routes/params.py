@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+import difflib
+import re
+from collections.abc import Sequence
+from typing import Annotated, Literal, get_args
 
 from fastapi import HTTPException, Query
 
+from kroniek.export.names import knowledge_base
+from kroniek.model import EventStatus
+from kroniek.plover import categories
 from kroniek.store.event_filter import EventFilter
 
 Text = Annotated[str | None, Query(max_length=200)]
@@ -33,6 +39,46 @@ def _blank(value: str | None) -> str | None:
     return value.strip() or None if value is not None else None
 
 
+def _one_of(name: str, value: str | None, allowed: Sequence[str]) -> str | None:
+    """``value`` as spelled in ``allowed`` (case aside), or a 422 naming the nearest and
+    all allowed values: an unknown filter must not answer with an empty list."""
+    if value is None:
+        return None
+    by_fold = {item.casefold(): item for item in allowed}
+    if value.casefold() in by_fold:
+        return by_fold[value.casefold()]
+    near = difflib.get_close_matches(value.upper(), [a.upper() for a in allowed], n=2,
+                                     cutoff=0.6)
+    hint = f"did you mean {' or '.join(by_fold[n.casefold()] for n in near)}? " if near else ""
+    raise HTTPException(422, f"{name}: {value!r} is not known; {hint}use one of "
+                             f"{', '.join(allowed)}")
+
+
+# An event code: a state or group code, with a sector for a domestic side (SYR-REB).
+_CODE = re.compile(r"[A-Z][A-Z0-9]{1,15}(-[A-Z]{3})?")
+_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,119}")
+
+
+def _actor(name: str, value: str | None) -> str | None:
+    """A code (RUS) or KB id (vladimir-putin) as given; a name (Rusland) is refused with
+    the code it stands for, so a client learns what to send instead of getting nothing."""
+    if value is None:
+        return None
+    kb = knowledge_base()
+    if kb.by_code(value) or kb.get(value) or _CODE.fullmatch(value):
+        return value
+    hits = kb.lookup(value)
+    if hits:
+        actor = hits[0][0]
+        code = kb.code_of(actor.id)
+        instead = f"the code {code} or the KB id {actor.id}" if code else f"the KB id {actor.id}"
+        raise HTTPException(422, f"{name}: {value!r} is a name; use {instead}")
+    if _ID.fullmatch(value):
+        return value  # an actor read from the text only, with an id of its own
+    raise HTTPException(422, f"{name}: {value!r} is neither an event code (RUS, SYR-REB) nor "
+                             "a KB id (see /api/v1/actors)")
+
+
 def event_filter(
     type: Annotated[str | None, Query(max_length=20, description="PLOVER type, e.g. ASSAULT")]
     = None,
@@ -51,8 +97,10 @@ def event_filter(
     start, end = day(date_from, "date_from"), day(date_to, "date_to")
     if start and end and start > end:
         raise HTTPException(422, "date_from is after date_to")
-    return EventFilter(type=_blank(type), mode=_blank(mode), status=_blank(status),
-                       actor=_blank(actor), recipient=_blank(recipient), date_from=start,
+    return EventFilter(type=_one_of("type", _blank(type), categories()), mode=_blank(mode),
+                       status=_one_of("status", _blank(status), get_args(EventStatus)),
+                       actor=_actor("actor", _blank(actor)),
+                       recipient=_actor("recipient", _blank(recipient)), date_from=start,
                        date_to=end, q=_blank(q),
                        document_ids=(document,) if _blank(document) else None,
                        location=_blank(location))
