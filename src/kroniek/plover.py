@@ -45,3 +45,28 @@ def quad_label(event_type: str) -> str:
 def types_by_quad() -> dict[str, tuple[str, ...]]:
     return {q.replace("_", " "): tuple(t for t in categories() if quad(t) == q)
             for q in QUAD_ORDER}
+
+
+# Statuses of events that did not happen. The manual says negated events "can be excluded
+# from the final event dataset" and codes a conditional action as the threat that did
+# happen, so counts, scores and exports leave these out unless a user asks for them.
+UNREAL_STATUSES = frozenset({"negated", "hypothetical"})
+
+
+def future_as(event_type: str) -> str | None:
+    """The category a planned or promised event of ``event_type`` is reduced to (a future
+    CONSULT is an AGREE), or None when the manual keeps the category."""
+    value = _table().get(event_type.upper(), {}).get("future_as")
+    return str(value) if value else None
+
+
+def counted(event_type: str, mode: str | None, status: str,
+            stored_score: float | None) -> tuple[str, float | None] | None:
+    """``(category, score)`` an event counts as in totals (dyads, actor activity, the
+    network), by PLOVER's reduction rules; None when it did not happen."""
+    if status in UNREAL_STATUSES:
+        return None
+    reduced = future_as(event_type) if status == "future" else None
+    if reduced:
+        return reduced, float(_table()[reduced]["base"])
+    return event_type, stored_score

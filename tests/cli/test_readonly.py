@@ -179,7 +179,7 @@ def downgrade_to_3(db: Path) -> None:
             connection.execute(f"DROP TABLE {table}")
         for index in ("ix_events_type_date", "ix_events_date_type"):
             connection.execute(f"DROP INDEX {index}")
-        connection.execute("DELETE FROM schema_migrations WHERE version = 4")
+        connection.execute("DELETE FROM schema_migrations WHERE version >= 4")
     connection.execute("PRAGMA journal_mode=DELETE")
     connection.close()
     assert not Path(f"{db}-wal").exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from typing import Annotated, Any
 
@@ -46,6 +47,19 @@ def resolve_actor(value: str | None) -> str | None:
     return kb.code_of(actor.id) or actor.id
 
 
+def date_range(since: str | None, until: str | None) -> tuple[dt.date | None, dt.date | None]:
+    """``--since``/``--until`` as days: a year or month reaches from its first day (since)
+    or to its last (until). Every command with these options reads them here."""
+    try:
+        since_day = interval_from_iso(since).start if since else None
+        until_day = interval_from_iso(until).end if until else None
+    except ValueError as error:
+        raise InputError(f"--since/--until: {error}") from None
+    if since_day and until_day and since_day > until_day:
+        raise InputError(f"--since {since} is after --until {until}")
+    return since_day, until_day
+
+
 def _plover_type(value: str) -> str:
     known = categories()
     if value.upper() in known:
@@ -62,11 +76,7 @@ def build_filter(actor: str | None = None, recipient: str | None = None,
         raise InputError(f"--status {status!r}: use one of {', '.join(STATUSES)}")
     if type_:
         type_ = _plover_type(type_)
-    try:
-        since_day = interval_from_iso(since).start if since else None
-        until_day = interval_from_iso(until).end if until else None
-    except ValueError as error:
-        raise InputError(f"--since/--until: {error}") from None
+    since_day, until_day = date_range(since, until)
     if limit is not None and limit < 1:
         raise InputError("--limit must be at least 1")
     return EventFilter(actor=resolve_actor(actor), recipient=resolve_actor(recipient),

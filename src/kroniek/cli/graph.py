@@ -9,6 +9,7 @@ import typer
 from rich.table import Table
 
 from kroniek.cli.common import DbOption, console, engine_for, errors, friendly, reader_for
+from kroniek.cli.events import SinceFilter, UntilFilter, date_range
 from kroniek.graph import actor_timeline, defence_obligations, dyad, fuse, fused_events, unfuse
 from kroniek.graph.common import parse_day, resolve
 from kroniek.graph.dyads import quad_names
@@ -16,6 +17,9 @@ from kroniek.kb import load_kb
 from kroniek.store.database import MissingDatabase
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]
+# What the totals count (kroniek.plover.counted), said wherever totals are shown.
+COUNTED = ("Counted by PLOVER's rules: negated and hypothetical events are left out, "
+           "planned meetings and aid count as AGREE, an announced withdrawal as CONCEDE.")
 ask_app = typer.Typer(help="Questions the graph can answer.", no_args_is_help=True)
 
 
@@ -27,8 +31,8 @@ def _print_json(data: Any) -> None:
 def dyad_command(
     a: Annotated[str, typer.Argument(help="First actor: code (RUS), id or name.")],
     b: Annotated[str, typer.Argument(help="Second actor.")],
-    since: Annotated[str | None, typer.Option(help="First day, YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, typer.Option(help="Last day, YYYY-MM-DD.")] = None,
+    since: SinceFilter = None,
+    until: UntilFilter = None,
     by: Annotated[str, typer.Option(help="Period: day, week or month.")] = "day",
     as_json: JsonOption = False,
     db: DbOption = None,
@@ -36,13 +40,12 @@ def dyad_command(
     """Events between two actors per period: counts by PLOVER type and quad, summed score."""
     kb = load_kb()
     code_a, code_b = (kb.code_of(resolve(kb, x).id) or resolve(kb, x).id for x in (a, b))
-    result = dyad(reader_for(db), code_a, code_b, parse_day(since, "--since"),
-                  parse_day(until, "--until"), by)
+    result = dyad(reader_for(db), code_a, code_b, *date_range(since, until), by)
     if as_json:
         _print_json(result.to_dict())
         return
     table = Table(title=f"{result.a} and {result.b}: {result.total_events} events, "
-                        f"PLOVER score {result.total_score:+.1f}")
+                        f"PLOVER score {result.total_score:+.1f}", caption=COUNTED)
     table.add_column(by)
     table.add_column("direction")
     for name in quad_names():
@@ -50,7 +53,8 @@ def dyad_command(
     table.add_column("types")
     table.add_column("score", justify="right")
     for period in result.periods:
-        direction = period.direction.replace("A", result.a, 1).replace("B", result.b, 1)
+        direction = {"A->B": f"{result.a} → {result.b}", "B->A": f"{result.b} → {result.a}",
+                     "A<->B": f"{result.a} ↔ {result.b}"}[period.direction]
         table.add_row(
             period.start.isoformat(), direction,
             *(str(period.quads.get(name, "")) for name in quad_names()),
@@ -67,15 +71,15 @@ def dyad_command(
 def actor_command(
     reference: Annotated[str, typer.Argument(help="Actor: code (RUS), id or name.")],
     at: Annotated[str | None, typer.Option(help="Relations valid on this day.")] = None,
-    since: Annotated[str | None, typer.Option(help="Events from this day.")] = None,
-    until: Annotated[str | None, typer.Option(help="Events up to this day.")] = None,
+    since: SinceFilter = None,
+    until: UntilFilter = None,
     by: Annotated[str, typer.Option(help="Event periods: day, week or month.")] = "month",
     as_json: JsonOption = False,
     db: DbOption = None,
 ) -> None:
     """An actor's roles, relations valid at a date (KB and text, labelled) and events."""
     timeline = actor_timeline(reader_for(db), load_kb(), reference, parse_day(at, "--at"),
-                              parse_day(since, "--since"), parse_day(until, "--until"), by)
+                              *date_range(since, until), by)
     if as_json:
         _print_json(timeline.to_dict())
         return
@@ -93,7 +97,7 @@ def actor_command(
         origin = "KB (background)" if fact.origin == "kb" else f"text ({fact.outlet or '?'})"
         relations.add_row(fact.type, fact.source, fact.target, origin, valid, evidence[:90])
     console.print(relations)
-    events = Table(title="Events over time")
+    events = Table(title="Events over time", caption=COUNTED)
     for column in ("period", "as actor", "as recipient"):
         events.add_column(column)
     for start, roles in sorted(timeline.periods.items()):

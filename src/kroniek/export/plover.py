@@ -36,16 +36,13 @@ from kroniek.export.names import knowledge_base
 from kroniek.export.options import ExportOptions
 from kroniek.export.target import open_text_target
 from kroniek.kb import KnowledgeBase
+from kroniek.plover import UNREAL_STATUSES, future_as
+from kroniek.plover import score as plover_score
 from kroniek.store.event_filter import EventFilter
 from kroniek.store.event_queries import figures_for_events, list_events
 
-# Categories that become AGREE when only planned or promised (manual: AGREE, CONSULT,
-# COOPERATE, AID ambiguities), and those that become CONCEDE (RETREAT ambiguities).
-TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
-TO_CONCEDE = frozenset({"RETREAT"})
-NOT_EXPORTED = frozenset({"negated", "hypothetical"})
+NOT_EXPORTED = UNREAL_STATUSES
 AUXILIARY = {"future": "future", "historical": "historical"}
-BASE_SCORES = {"AGREE": 2.5, "CONCEDE": 4.5}  # manual, table of PLOVER scores
 FIGURE_KINDS = ("dead", "injured", "displaced", "arrested")
 
 
@@ -57,10 +54,9 @@ def reduce_event(event_type: str, mode: str | None, status: str,
     event_type = event_type.upper()
     contexts = list(contexts)
     if status == "future":
-        if event_type in TO_AGREE:
-            return "AGREE", None, contexts, True
-        if event_type in TO_CONCEDE:
-            return "CONCEDE", None, contexts, True
+        reduced = future_as(event_type)
+        if reduced:
+            return reduced, None, contexts, True
         if event_type in {"AGREE", "CONCEDE"}:
             return event_type, mode, contexts, False
     auxiliary = AUXILIARY.get(status)
@@ -120,7 +116,7 @@ def plover_record(row: dict[str, Any], figures: list[dict[str, Any]],
             return None
         reduced = (row["type"].upper(), row["mode"], list(row["context"] or []), False)
     event_type, mode, contexts, was_reduced = reduced
-    score = BASE_SCORES.get(event_type) if was_reduced else row["plover_score"]
+    score = plover_score(event_type, None) if was_reduced else row["plover_score"]
     if row["status"] in NOT_EXPORTED:
         score = None
     sentence = (row.get("sentence") or "")

@@ -8,6 +8,11 @@ replaced document in the same transaction; :func:`rebuild` recomputes everything
 ``event_participants`` (used by the migration that introduced them and by tests that
 check the running totals).
 
+Only events that count are in the totals, by PLOVER's reduction rules
+(:func:`kroniek.plover.counted`): negated and hypothetical events did not happen and are
+left out, a future meeting counts as the AGREE the manual makes of it (with AGREE's score),
+and page furniture (a pull quote repeating the article) is never counted.
+
 A dyad row is stored from both ends: ``(A, B, 'actor')`` is what A did to B and
 ``(B, A, 'recipient')`` the same events seen from B; ``'mutual'`` rows are reciprocal
 events between two actors. One event with several actors or recipients counts once for
@@ -25,7 +30,15 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
-from kroniek.store.schema import AGGREGATE_TABLES, actor_days, dyad_days, event_participants
+from kroniek.plover import UNREAL_STATUSES, categories, counted, future_as
+from kroniek.plover import score as plover_score
+from kroniek.store.schema import (
+    AGGREGATE_TABLES,
+    actor_days,
+    dyad_days,
+    event_participants,
+    events,
+)
 
 ActorKey = tuple[str, Any, str, str]  # code, day, role, type
 DyadKey = tuple[str, str, str, Any, str]  # code, other, direction, day, type
@@ -109,41 +122,85 @@ def apply(connection: Connection, change: Totals, sign: int = 1) -> None:
             connection.execute(table.delete().where(table.c.events <= 0))
 
 
+def counted_rows(participants: Iterable[Mapping[str, Any]], status: str, mode: str | None,
+                 furniture: bool) -> list[dict[str, Any]]:
+    """The participant rows of one event as the totals count them (category and score
+    after reduction), or none when the event does not count."""
+    rows = list(participants)
+    if furniture or not rows:
+        return []
+    first = rows[0]
+    reduced = counted(str(first["type"]), mode, status, first["plover_score"])
+    if reduced is None:
+        return []
+    kind, score = reduced
+    return [{**row, "type": kind, "plover_score": score} for row in rows]
+
+
 def participants_of(connection: Connection, event_ids: list[int]) -> list[dict[str, Any]]:
-    p = event_participants
-    rows: list[dict[str, Any]] = []
+    """The counted participant rows of stored events (to subtract them on a replace)."""
+    p, e = event_participants, events
+    by_event: dict[int, list[dict[str, Any]]] = {}
+    flags: dict[int, tuple[str, str | None, bool]] = {}
     for offset in range(0, len(event_ids), 500):
-        rows.extend(dict(row._mapping) for row in connection.execute(
+        for row in connection.execute(
             sa.select(p.c.event_id, p.c.role, p.c.code, p.c.date_start, p.c.type,
-                      p.c.plover_score, p.c.reciprocal)
-            .where(p.c.event_id.in_(event_ids[offset:offset + 500]))))
+                      p.c.plover_score, p.c.reciprocal, e.c.status, e.c.mode, e.c.furniture)
+            .join(e, e.c.id == p.c.event_id)
+            .where(p.c.event_id.in_(event_ids[offset:offset + 500]))
+        ):
+            values = dict(row._mapping)
+            flags[values["event_id"]] = (values.pop("status"), values.pop("mode"),
+                                         bool(values.pop("furniture")))
+            by_event.setdefault(values["event_id"], []).append(values)
+    rows: list[dict[str, Any]] = []
+    for event_id, participants in by_event.items():
+        rows.extend(counted_rows(participants, *flags[event_id]))
     return rows
+
+
+def _counted_columns(e: sa.Table, p: Any) -> tuple[sa.ColumnElement[Any], sa.ColumnElement[Any],
+                                                    sa.ColumnElement[bool]]:
+    """In SQL, what :func:`counted_rows` does: the counted type, score and condition."""
+    reductions = {kind: future_as(kind) for kind in categories() if future_as(kind)}
+    future = e.c.status == "future"
+    kind = sa.case(*((sa.and_(future, p.c.type == source), sa.literal(target))
+                     for source, target in reductions.items()), else_=p.c.type)
+    score = sa.case(*((sa.and_(future, p.c.type == source), sa.literal(plover_score(target, None)))
+                      for source, target in reductions.items()), else_=p.c.plover_score)
+    condition = sa.and_(e.c.status.not_in(sorted(UNREAL_STATUSES)),
+                        sa.func.coalesce(e.c.furniture, False).is_(False))
+    return kind, score, condition
 
 
 def rebuild(connection: Connection) -> None:
     """Recompute both tables from ``event_participants`` in SQL (no rows through Python)."""
     for table in AGGREGATE_TABLES:
         connection.execute(table.delete())
-    p = event_participants
+    p, e = event_participants, events
+    kind, _, condition = _counted_columns(e, p)
     connection.execute(actor_days.insert().from_select(
         ["code", "day", "role", "type", "events"],
-        sa.select(p.c.code, p.c.date_start, p.c.role, p.c.type, sa.func.count())
-        .where(p.c.date_start.is_not(None))
-        .group_by(p.c.code, p.c.date_start, p.c.role, p.c.type)))
+        sa.select(p.c.code, p.c.date_start, p.c.role, kind, sa.func.count())
+        .join(e, e.c.id == p.c.event_id)
+        .where(p.c.date_start.is_not(None), condition)
+        .group_by(p.c.code, p.c.date_start, p.c.role, kind)))
     for direction, (a_role, b_role, reciprocal_only) in {
         "actor": ("actor", "recipient", False),
         "recipient": ("recipient", "actor", False),
         "mutual": ("actor", "actor", True),
     }.items():
         pa, pb = p.alias("pa"), p.alias("pb")
+        kind, score, condition = _counted_columns(e, pa)
         query = (
-            sa.select(pa.c.code, pb.c.code, sa.literal(direction), pa.c.date_start, pa.c.type,
-                      sa.func.count(), sa.func.coalesce(sa.func.sum(pa.c.plover_score), 0.0),
-                      sa.func.count(pa.c.plover_score))
+            sa.select(pa.c.code, pb.c.code, sa.literal(direction), pa.c.date_start, kind,
+                      sa.func.count(), sa.func.coalesce(sa.func.sum(score), 0.0),
+                      sa.func.count(score))
             .select_from(pa.join(pb, sa.and_(pb.c.event_id == pa.c.event_id,
-                                             pb.c.role == b_role)))
-            .where(pa.c.role == a_role, pa.c.date_start.is_not(None))
-            .group_by(pa.c.code, pb.c.code, pa.c.date_start, pa.c.type)
+                                             pb.c.role == b_role))
+                         .join(e, e.c.id == pa.c.event_id))
+            .where(pa.c.role == a_role, pa.c.date_start.is_not(None), condition)
+            .group_by(pa.c.code, pb.c.code, pa.c.date_start, kind)
         )
         if reciprocal_only:
             query = query.where(pa.c.reciprocal.is_(True), pa.c.position != pb.c.position)

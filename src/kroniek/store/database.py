@@ -27,6 +27,8 @@ MIGRATIONS: list[Migration] = [
     (3, "event date, type and score on participants", lambda c: _participant_copies(c)),
     (4, "daily actor and dyad totals, event text search, event indexes",
      lambda c: _totals_and_search(c)),
+    (5, "totals count only what happened (no negated or hypothetical events, futures "
+        "reduced)", lambda c: _recount(c)),
 ]
 LATEST = MIGRATIONS[-1][0]
 # pg_advisory_xact_lock key that serialises migrations of one PostgreSQL database.
@@ -68,6 +70,12 @@ def _totals_and_search(connection: Connection) -> None:
         # Statistics for the new tables, so the planner reads a pair's days from the
         # primary key rather than scanning (a few seconds on a million events).
         connection.exec_driver_sql("ANALYZE")
+
+
+def _recount(connection: Connection) -> None:
+    from kroniek.store import aggregates
+
+    aggregates.rebuild(connection)
 
 
 class MissingDatabase(StoreError):

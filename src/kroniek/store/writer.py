@@ -182,7 +182,8 @@ def _insert_document(connection: Connection, document: Document, nlp_backend: st
         ]
         if participants:
             connection.execute(t.event_participants.insert(), participants)
-            all_participants.extend(participants)
+            all_participants.extend(aggregates.counted_rows(
+                participants, event.status, event.mode, bool(event.furniture)))
         start, end = sentence_spans.get(event.sentence, (event.start, event.end))
         searchable.append((event_id, event.trigger, document.text[start:end]))
     aggregates.apply(connection, aggregates.totals(all_participants))

@@ -8,6 +8,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from kroniek.plover import UNREAL_STATUSES
 from kroniek.serve.data.codes import QUADS, quad_of
 from kroniek.store import schema as t
 
@@ -35,10 +36,14 @@ def timeline(connection: Connection, days: int = 90) -> dict[str, Any]:
     if last is None:
         return {"start": None, "end": None, "days": []}
     first = last - dt.timedelta(days=days - 1)
-    # Grouped on the column itself so the (date_start, type) index answers it alone.
+    # Grouped on the column itself so the (date_start, type) index answers it. Only what
+    # happened is counted (kroniek.plover.counted): no negated or hypothetical events, no
+    # page furniture repeating the article.
     rows = connection.execute(
         sa.select(e.c.date_start, e.c.type, sa.func.count())
-        .where(e.c.date_start >= first, e.c.date_start <= last)
+        .where(e.c.date_start >= first, e.c.date_start <= last,
+               e.c.status.not_in(sorted(UNREAL_STATUSES)),
+               sa.func.coalesce(e.c.furniture, False).is_(False))
         .group_by(e.c.date_start, e.c.type))
     per_day: dict[str, dict[str, int]] = {}
     for day, event_type, count in rows:
