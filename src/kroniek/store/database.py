@@ -253,11 +253,17 @@ def schema_version(engine: Engine) -> int | None:
 
 
 def upgrade(engine: Engine) -> int:
-    """Bring the schema to the latest version; returns that version.
+    """Bring the schema to the latest version; returns that version."""
+    return migrate(engine)[1]
+
+
+def migrate(engine: Engine) -> tuple[int | None, int]:
+    """Bring the schema to the latest version; returns (version found, version now).
 
     Safe with concurrent writers: the version is read inside the transaction that migrates,
     which holds SQLite's write lock from its start (BEGIN IMMEDIATE, see open_engine) or
-    PostgreSQL's advisory lock, so a second process waits and then finds nothing to do.
+    PostgreSQL's advisory lock, so a second process waits and then finds nothing to do (and
+    says so: the version it reports is the one it found under the lock).
     """
     now = dt.datetime.now(dt.UTC)
     with engine.begin() as connection:
@@ -272,7 +278,7 @@ def upgrade(engine: Engine) -> int:
                 schema_migrations.insert(),
                 [{"version": v, "name": name, "applied_at": now} for v, name, _ in MIGRATIONS],
             )
-            return LATEST
+            return None, LATEST
         if version > LATEST:
             raise StoreError(
                 f"the database has schema version {version}, newer than this kroniek "
@@ -284,4 +290,4 @@ def upgrade(engine: Engine) -> int:
                 connection.execute(
                     schema_migrations.insert().values(version=number, name=name, applied_at=now)
                 )
-    return LATEST
+    return version, LATEST
