@@ -29,6 +29,12 @@ MIGRATIONS: list[Migration] = [
      lambda c: _totals_and_search(c)),
 ]
 LATEST = MIGRATIONS[-1][0]
+# Writers and `kroniek serve` check a SQLite file up to this size with PRAGMA quick_check
+# before using it (about a second per 100 MB), so a damaged file is reported in one line
+# at once rather than by whichever later read or write happens to touch the damaged pages
+# (a writer could even add to the damage). Larger files are not checked at start: their
+# damage is reported when a query reaches it.
+INTEGRITY_CHECK_MAX_BYTES = 512 * 1024 * 1024
 # pg_advisory_xact_lock key that serialises migrations of one PostgreSQL database.
 MIGRATION_LOCK = 4_572_001
 
@@ -122,6 +128,8 @@ def _writer_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    # Cheap extra checks of every page read, so damage is found rather than written over.
+    cursor.execute("PRAGMA cell_size_check=ON")
     cursor.close()
 
 
@@ -137,6 +145,7 @@ def _reader_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute("PRAGMA query_only=ON")
+    cursor.execute("PRAGMA cell_size_check=ON")
     cursor.close()
 
 
@@ -187,6 +196,8 @@ def open_engine(db: str | None = None, migrate: bool = True) -> Engine:
     if engine.dialect.name == "sqlite":
         sa.event.listen(engine, "connect", _writer_pragmas)
         sa.event.listen(engine, "begin", _begin_immediate)
+    if path is not None and path.exists():
+        check_integrity(engine)
     if migrate:
         try:
             upgrade(engine)
@@ -219,6 +230,32 @@ def open_reader(db: str | None = None) -> Engine:
         url, creator=lambda: sqlite3.connect(link, uri=True, check_same_thread=False))
     sa.event.listen(engine, "connect", _reader_pragmas)
     return engine
+
+
+def check_integrity(engine: Engine) -> None:
+    """Refuse a damaged SQLite file in one line (see INTEGRITY_CHECK_MAX_BYTES)."""
+    url = engine.url.render_as_string(hide_password=False)
+    path = sqlite_path(url) if engine.dialect.name == "sqlite" else None
+    if path is None or not path.exists() or path.stat().st_size > INTEGRITY_CHECK_MAX_BYTES:
+        return
+    where = label(url)
+    # The DBAPI connection, not a SQLAlchemy one: that would BEGIN (IMMEDIATE, for a
+    # writer) and hold the write lock against other writers for the whole check.
+    connection = engine.raw_connection()
+    try:
+        cursor = connection.cursor()
+        # One row per finding, or (some SQLite versions) one row of lines.
+        findings = [line for row in cursor.execute("PRAGMA quick_check(3)").fetchall()
+                    for line in str(row[0]).splitlines()]
+        cursor.close()
+    except sqlite3.DatabaseError as error:
+        raise failures.store_error(error, where) from None
+    finally:
+        connection.close()
+    if findings != ["ok"]:
+        # The first finding that names a page, not the "*** in database main ***" heading.
+        detail = next((f for f in findings if not f.startswith("***")), "damaged")
+        raise failures.damaged(where, f"integrity check: {detail}")
 
 
 def _server_reader(url: str, where: str) -> Engine:
