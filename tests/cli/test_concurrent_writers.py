@@ -147,6 +147,12 @@ def test_three_ingests_of_overlapping_files_into_a_new_postgres_database(
         files: list[Path], expected: dict[str, tuple[str, int, int, int]],
         frog_server: FrogServer, postgres_url: str) -> None:
     check_concurrent_ingest(files, postgres_url, postgres_url, frog_server, expected)
+    # and the readers read it (read-only transactions on the server's side)
+    [(code, out, err)] = run_all([["stats"]], postgres_url, frog_server)
+    assert code == 0, err
+    assert f"documents       │     {len(ARTICLES)}" in out, out
+    [(code, out, err)] = run_all([["docs"]], postgres_url, frog_server)
+    assert code == 0 and "Bericht 5" in out, err
 
 
 def test_three_upgrades_create_a_new_postgres_database_once(
