@@ -5,10 +5,12 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
 from kroniek.model import Document
 from kroniek.nlp import FrogBackend, FrogServer
@@ -72,3 +74,30 @@ def cli(frog_server: FrogServer, db: str):  # type: ignore[no-untyped-def]
         )
 
     return run
+
+
+POSTGRES_VARIABLE = "KRONIEK_TEST_POSTGRES_URL"
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """A fresh, empty PostgreSQL database for one test, dropped after it.
+
+    ``./run test`` starts a throwaway server on 127.0.0.1 and sets KRONIEK_TEST_POSTGRES_URL
+    to a URL of it whose role may create databases; without the variable the test skips.
+    """
+    admin_url = os.environ.get(POSTGRES_VARIABLE)
+    if not admin_url:
+        pytest.skip(f"{POSTGRES_VARIABLE} is not set (`./run test` starts a PostgreSQL "
+                    "server and sets it)")
+    name = f"kroniek_test_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+        yield sa.engine.make_url(admin_url).set(database=name).render_as_string(
+            hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.dispose()

@@ -6,6 +6,7 @@ Every check runs the real ``kroniek`` command on real SQLite files.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -86,6 +87,12 @@ def kroniek_without_root(*args: str) -> subprocess.CompletedProcess[str]:
                                        stdout, stderr)
 
 
+def documents_counted(stats: str, count: int) -> bool:
+    """Whether `kroniek stats` output says ``count`` documents (the column's width varies
+    with the other rows, e.g. the published dates)."""
+    return re.search(rf"^│ documents\s+│\s+{count:,}\s+│", stats, re.MULTILINE) is not None
+
+
 def one_line_error(result: subprocess.CompletedProcess[str], expected: str) -> None:
     assert result.returncode != 0, result.stdout
     assert "Traceback" not in result.stderr
@@ -164,7 +171,7 @@ def test_readers_leave_a_kroniek_database_unchanged(stored: Path, tmp_path: Path
     before = db.read_bytes(), db.stat().st_mtime_ns
     stats = kroniek("stats", "--db", str(db))
     assert stats.returncode == 0, stats.stderr
-    assert "documents       │     2" in stats.stdout
+    assert documents_counted(stats.stdout, 2)
     for command in (["docs"], ["events"], ["export"], ["dyad", "RUS", "FIN"], ["actor", "RUS"]):
         result = kroniek(*command, "--db", str(db))
         assert result.returncode == 0, (command, result.stderr)
@@ -199,7 +206,7 @@ def test_older_schema_asks_for_upgrade_which_migrates(stored: Path, tmp_path: Pa
     again = kroniek("upgrade", "--db", str(db))
     assert f"already at schema version {LATEST}" in again.stdout
     stats = kroniek("stats", "--db", str(db))
-    assert stats.returncode == 0 and "documents       │     2" in stats.stdout
+    assert stats.returncode == 0 and documents_counted(stats.stdout, 2)
 
 
 def test_upgrade_creates_a_missing_database(tmp_path: Path) -> None:
@@ -208,7 +215,7 @@ def test_upgrade_creates_a_missing_database(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert f"created {db} at schema version {LATEST}" in result.stdout
     stats = kroniek("stats", "--db", str(db))
-    assert stats.returncode == 0 and "documents       │     0" in stats.stdout
+    assert stats.returncode == 0 and documents_counted(stats.stdout, 0)
 
 
 @pytest.fixture
@@ -229,7 +236,7 @@ def test_a_read_only_file_in_a_read_only_folder_can_be_read(read_only_folder: Pa
     # Not as root, so the permissions really refuse writes; SQLite opens the file immutable.
     stats = kroniek_without_root("stats", "--db", str(db))
     assert stats.returncode == 0, stats.stderr
-    assert "documents       │     2" in stats.stdout
+    assert documents_counted(stats.stdout, 2)
     events = kroniek_without_root("events", "--db", str(db))
     assert events.returncode == 0 and "event(s)" in events.stdout
     one_line_error(kroniek_without_root("ingest", "/nonexistent", "--db", str(db)),
@@ -262,7 +269,7 @@ def test_a_database_on_a_read_only_file_system_can_be_read(
     db = read_only_filesystem
     stats = kroniek("stats", "--db", str(db))
     assert stats.returncode == 0, stats.stderr
-    assert "documents       │     2" in stats.stdout
+    assert documents_counted(stats.stdout, 2)
     docs = kroniek("docs", "--db", str(db))
     assert docs.returncode == 0 and "Troepen bij de grens" in docs.stdout
     one_line_error(kroniek("upgrade", "--db", str(db)), f"{db} is read-only")

@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 from sqlalchemy.engine import Engine
 
+from kroniek.cli.terminal import in_markup
 from kroniek.errors import InputError, KroniekError, NLPUnavailable
 from kroniek.store import database_url, failures, open_engine, open_reader
 from kroniek.store.database import label
@@ -35,7 +36,10 @@ _database: list[str] = []
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
-    errors.print(f"[bold red]error:[/] {message}", soft_wrap=True, markup=True)
+    # Messages name files and documents the user gave: neither their control characters nor
+    # their square brackets (Rich markup) may act on the terminal.
+    errors.print(f"[bold red]error:[/] {in_markup(message)}", soft_wrap=True,
+                 markup=True, highlight=False)
     return typer.Exit(code)
 
 

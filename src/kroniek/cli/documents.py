@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from kroniek.cli.common import DbOption, console, fail, friendly, reader_for
+from kroniek.cli.terminal import printable
 from kroniek.errors import InputError
 from kroniek.store import queries
 
@@ -44,7 +45,7 @@ def docs_command(
                          "entities", "events"} else "left")
     for row in rows:
         table.add_row(row["id"][:12], _date(row["published_start"], row["published_precision"]),
-                      Text(row["title"] or row["source"]), str(row["words"]),
+                      Text(printable(row["title"] or row["source"])), str(row["words"]),
                       str(row["sentences"]), str(row["entities"]), str(row["events"]))
     console.print(table)
 
@@ -64,12 +65,13 @@ def show_command(
     record = queries.document(engine, matches[0])
     assert record is not None
     text: str = record["text"]
-    console.rule(Text(record["title"] or record["source"], style="bold"))
+    console.rule(Text(printable(record["title"] or record["source"]), style="bold"))
     console.print(
         f"id {record['id']} · published "
         f"{_date(record['published_start'], record['published_precision'])} "
         f"({record['published_precision']}, from {record['date_origin']}) · "
-        f"{record['words']} words · language {record['lang']}", highlight=False)
+        f"{record['words']} words · language {printable(record['lang'])}",
+        highlight=False, markup=False)
     mentions_by_sentence: dict[int, list[dict]] = {}  # type: ignore[type-arg]
     for mention in record["mentions"]:
         mentions_by_sentence.setdefault(mention["sentence_index"], []).append(mention)
@@ -83,17 +85,18 @@ def show_command(
         for mention in mentions_by_sentence.get(sentence["sentence_index"], []):
             if mention["start"] < cursor:
                 continue
-            line.append(text[cursor : mention["start"]])
+            line.append(printable(text[cursor : mention["start"]], newlines=True))
             target = mention["actor_id"] or "unlinked"
-            line.append(text[mention["start"] : mention["end"]],
+            line.append(printable(text[mention["start"] : mention["end"]], newlines=True),
                         style=LABEL_STYLES.get(mention["label"], "bold"))
-            line.append(f"[{mention['label']}→{target}]", style="dim")
+            line.append(printable(f"[{mention['label']}→{target}]"), style="dim")
             cursor = mention["end"]
-        line.append(text[cursor : sentence["end"]])
+        line.append(printable(text[cursor : sentence["end"]], newlines=True))
         console.print(line)
     unlinked = sorted({m["text"] for m in record["mentions"] if not m["actor_id"]})
     if unlinked:
-        console.print(Text(f"\nunlinked mentions: {', '.join(unlinked)}", style="yellow"))
+        console.print(Text(f"\nunlinked mentions: {printable(', '.join(unlinked))}",
+                           style="yellow"))
 
 
 @friendly
@@ -104,13 +107,13 @@ def stats_command(db: DbOption = None) -> None:
     table.add_column("what")
     table.add_column("count", justify="right")
     for name, value in result["counts"].items():
-        table.add_row(name, f"{value:,}")
+        table.add_row(Text(printable(name)), f"{value:,}")
     first, last = result["published"]
     table.add_row("published", f"{first or '—'} … {last or '—'}")
     console.print(table)
     if result["entity_labels"]:
-        console.print("entities by label: " + ", ".join(
-            f"{label} {count}" for label, count in sorted(result["entity_labels"].items())))
+        console.print(Text("entities by label: " + printable(", ".join(
+            f"{label} {count}" for label, count in sorted(result["entity_labels"].items())))))
     if result["event_types"]:
-        console.print("events by type: " + ", ".join(
-            f"{kind} {count}" for kind, count in sorted(result["event_types"].items())))
+        console.print(Text("events by type: " + printable(", ".join(
+            f"{kind} {count}" for kind, count in sorted(result["event_types"].items())))))

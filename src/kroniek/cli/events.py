@@ -10,6 +10,7 @@ import typer
 from rich.text import Text
 
 from kroniek.cli.common import DbOption, console, friendly, reader_for
+from kroniek.cli.terminal import printable
 from kroniek.errors import InputError
 from kroniek.export.names import knowledge_base
 from kroniek.ingest.pubdate import interval_from_iso
@@ -102,16 +103,20 @@ def _date(row: dict[str, Any]) -> str:
 
 def highlight(sentence: str, sentence_start: int | None, row: dict[str, Any]) -> Text:
     """The sentence with the trigger in bold: by its span, else by its words."""
-    text = Text(sentence.strip())
+    plain = sentence.strip()
     offset = len(sentence) - len(sentence.lstrip())
     start = end = None
     if sentence_start is not None:
         start, end = row["start"] - sentence_start - offset, row["end"] - sentence_start - offset
-    if start is None or end is None or not 0 <= start < end <= len(text.plain):
-        found = text.plain.lower().find((row["trigger"] or "").lower())
+    if start is None or end is None or not 0 <= start < end <= len(plain):
+        found = plain.lower().find((row["trigger"] or "").lower())
         start, end = (found, found + len(row["trigger"])) if found >= 0 else (None, None)
-    if start is not None and end is not None and row["trigger"]:
-        text.stylize("bold yellow underline", start, end)
+    if start is None or end is None or not row["trigger"]:
+        return Text(printable(plain, newlines=True))
+    # Escaped piece by piece, so the bold still covers exactly the trigger's characters.
+    text = Text(printable(plain[:start], newlines=True))
+    text.append(printable(plain[start:end], newlines=True), style="bold yellow underline")
+    text.append(printable(plain[end:], newlines=True))
     return text
 
 
@@ -125,7 +130,7 @@ def print_event(row: dict[str, Any]) -> None:
     if row["reciprocal"]:
         header.append(" (reciprocal)", style="dim")
     if row.get("location"):
-        header.append(f"  @ {row['location']}", style="green")
+        header.append(f"  @ {printable(row['location'])}", style="green")
     header.append(f"  {row['document_id'][:12]}:{row['sentence_index']}", style="dim")
     console.print(header, soft_wrap=True)
     sentence = highlight(row.get("sentence") or "", row.get("sentence_start"), row)

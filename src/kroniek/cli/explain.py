@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Annotated
 
@@ -11,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from kroniek.cli.common import DbOption, console, errors, fail, friendly, reader_for
+from kroniek.cli.terminal import json_text, printable
 from kroniek.explain import (
     Explanation,
     document_for_text,
@@ -28,28 +28,28 @@ _STAGE_STYLES = {"trigger": "green", "blocked": "dim", "dropped": "red", "status
 def _render(explanation: Explanation) -> None:
     for sentence in explanation.sentences:
         console.rule(Text(f"sentence {sentence.index}", style="bold"))
-        console.print(Text(sentence.text))
+        console.print(Text(printable(sentence.text, newlines=True)))
         mentions = Table("mention", "resolved to", "code", "sector", "how", box=None,
                          title="mentions", title_justify="left")
         for mention in sentence.mentions:
-            mentions.add_row(Text(mention["text"]), mention["kb"] or "—",
-                             mention["code"] or "—", mention["sector"] or "—",
-                             f"{mention['method']} {mention['score']:g}")
+            mentions.add_row(*(Text(printable(value)) for value in (
+                mention["text"], mention["kb"] or "—", mention["code"] or "—",
+                mention["sector"] or "—", f"{mention['method']} {mention['score']:g}")))
         console.print(mentions if sentence.mentions else Text("no mentions", style="dim"))
         console.print(Text("decisions", style="italic"))
         for step in sentence.steps:
             console.print(Text(f"  {step.stage:<9} ", style=_STAGE_STYLES.get(step.stage, ""))
-                          + Text(step.message))
+                          + Text(printable(step.message)))
         if not sentence.steps:
             console.print(Text("  no trigger word of the lexicon in this sentence", style="dim"))
         console.print(Text("records", style="italic"))
         for event in sentence.events:
             recipient = ", ".join(event["recipient"]) or "—"
-            console.print(Text(
+            console.print(Text(printable(
                 f"  {event['type']}{'/' + event['mode'] if event['mode'] else ''} "
                 f"{', '.join(event['actor'])} -> {recipient}"
                 f"{' (reciprocal)' if event['reciprocal'] else ''} · {event['status']} · "
-                f"{event['date'] or 'undated'} · \"{event['trigger']}\""))
+                f"{event['date'] or 'undated'} · \"{event['trigger']}\"")))
         if not sentence.events:
             console.print(Text("  none", style="dim"))
 
@@ -103,6 +103,6 @@ def explain_command(
         raise fail(f"the document has no sentence {min(wanted)} "
                    f"(it has {len(document.sentences)}, numbered from 0)")
     if as_json_:
-        typer.echo(json.dumps(explanation.as_dict(), ensure_ascii=False, indent=2))
+        typer.echo(json_text(explanation.as_dict(), indent=2))
     else:
         _render(explanation)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Any
 
 import typer
@@ -10,6 +9,7 @@ from rich.table import Table
 
 from kroniek.cli.common import DbOption, console, engine_for, errors, friendly, reader_for
 from kroniek.cli.events import SinceFilter, UntilFilter, date_range
+from kroniek.cli.terminal import in_markup, json_text
 from kroniek.graph import actor_timeline, defence_obligations, dyad, fuse, fused_events, unfuse
 from kroniek.graph.common import parse_day, resolve
 from kroniek.graph.dyads import quad_names
@@ -24,7 +24,7 @@ ask_app = typer.Typer(help="Questions the graph can answer.", no_args_is_help=Tr
 
 
 def _print_json(data: Any) -> None:
-    typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    typer.echo(json_text(data, indent=2))
 
 
 @friendly
@@ -83,11 +83,11 @@ def actor_command(
     if as_json:
         _print_json(timeline.to_dict())
         return
-    console.print(f"[bold]{timeline.name}[/] ({timeline.code}, {timeline.kind}) "
+    console.print(f"[bold]{in_markup(timeline.name)}[/] ({timeline.code}, {timeline.kind}) "
                   f"on {timeline.at.isoformat()}")
     for role in timeline.roles:
-        console.print(f"  role: {role['title'] or role['office']} of {role['of']} "
-                      f"{role['start'] or '?'}..{role['end'] or ''}")
+        console.print(in_markup(f"  role: {role['title'] or role['office']} of {role['of']} "
+                                f"{role['start'] or '?'}..{role['end'] or ''}"))
     relations = Table(title="Relations")
     for column in ("type", "source", "target", "origin", "valid", "evidence"):
         relations.add_column(column)
@@ -95,7 +95,8 @@ def actor_command(
         valid = f"{fact.valid_from or ''}..{fact.valid_to or ''}"
         evidence = fact.sentence or fact.note or ""
         origin = "KB (background)" if fact.origin == "kb" else f"text ({fact.outlet or '?'})"
-        relations.add_row(fact.type, fact.source, fact.target, origin, valid, evidence[:90])
+        relations.add_row(*(in_markup(value) for value in (
+            fact.type, fact.source, fact.target, origin, valid, evidence[:90])))
     console.print(relations)
     events = Table(title="Events over time", caption=COUNTED)
     for column in ("period", "as actor", "as recipient"):
@@ -144,12 +145,12 @@ def defence_command(
     if answer.kb_facts:
         console.print("\n[bold]KB facts[/] (background)")
         for fact in answer.kb_facts:
-            console.print(f"  - {fact}")
+            console.print(f"  - {in_markup(fact)}")
     if answer.sentences:
         console.print("\n[bold]From articles[/]")
         for sentence in answer.sentences:
-            console.print(f"  - {sentence['outlet'] or sentence['document'][:10]}: "
-                          f"{sentence['text']}")
+            console.print(in_markup(f"  - {sentence['outlet'] or sentence['document'][:10]}: "
+                                    f"{sentence['text']}"))
 
 
 @friendly
@@ -174,9 +175,10 @@ def fuse_command(
     console.print(f"{summary.reports} reports, {summary.fused} fused events "
                   f"joining {summary.joined} reports")
     for row in rows:
-        console.print(f"  #{row['id']} {row['type']} {','.join(row['actors'])} -> "
-                      f"{','.join(row['recipients'])} {row['date_start']}: {row['sources']} "
-                      f"sources ({', '.join(row['outlets'])}), first {row['first_report']}")
+        console.print(in_markup(
+            f"  #{row['id']} {row['type']} {','.join(row['actors'])} -> "
+            f"{','.join(row['recipients'])} {row['date_start']}: {row['sources']} "
+            f"sources ({', '.join(row['outlets'])}), first {row['first_report']}"))
 
 
 ask_app.command("defence")(defence_command)

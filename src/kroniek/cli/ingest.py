@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import math
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 from rich.progress import (
     BarColumn,
     Progress,
@@ -17,6 +15,7 @@ from rich.progress import (
 )
 
 from kroniek.cli.common import DbOption, console, engine_for, errors, friendly
+from kroniek.cli.terminal import in_markup, json_text
 from kroniek.errors import InputError
 from kroniek.ingest.decode import DEFAULT_MAX_BYTES
 from kroniek.pipeline import IngestSummary, Pipeline, ingest, total_bytes
@@ -40,9 +39,9 @@ def _progress_bar(total: int | None) -> Progress:
 def print_replacements(summary: IngestSummary) -> None:
     for change in summary.replacements:
         console.print(
-            f"[cyan]replaced[/] {escape(str(change['source']))}: "
-            f"\"{escape(str(change['old_title']))}\" ({str(change['old_id'])[:12]}) by "
-            f"\"{escape(str(change['new_title']))}\" ({str(change['new_id'])[:12]})",
+            f"[cyan]replaced[/] {in_markup(change['source'])}: "
+            f"\"{in_markup(change['old_title'])}\" ({str(change['old_id'])[:12]}) by "
+            f"\"{in_markup(change['new_title'])}\" ({str(change['new_id'])[:12]})",
             highlight=False, soft_wrap=True,
         )
 
@@ -103,7 +102,7 @@ def ingest_command(
     def progress(size: int, _words: int, summary: IngestSummary) -> None:
         nonlocal reported
         for message in summary.errors[reported:]:
-            errors.print(f"[red]failed:[/] {escape(message)}", soft_wrap=True, highlight=False)
+            errors.print(f"[red]failed:[/] {in_markup(message)}", soft_wrap=True, highlight=False)
         reported = len(summary.errors)
         done = summary.new + summary.replaced + summary.skipped
         rate = summary.words / summary.seconds if summary.seconds else 0.0
@@ -120,10 +119,11 @@ def ingest_command(
         pipeline.close()
     if not quiet:
         for note in summary.notes:
-            errors.print(f"[yellow]note:[/] {escape(note)}", soft_wrap=True, highlight=False)
+            errors.print(f"[yellow]note:[/] {in_markup(note)}", soft_wrap=True, highlight=False)
     if as_json:
         payload = {key: value for key, value in vars(summary).items()}
-        console.print_json(json.dumps(payload))
+        # Plain JSON (no colours), its control characters as JSON escapes: exact data.
+        typer.echo(json_text(payload))
     elif not quiet:
         print_replacements(summary)
         print_summary(summary)

@@ -6,7 +6,7 @@ import sqlalchemy as sa
 
 from kroniek.cli.common import DbOption, console, friendly, remember_database
 from kroniek.store import failures, open_engine
-from kroniek.store.database import schema_version, upgrade
+from kroniek.store.database import migrate
 
 
 @friendly
@@ -19,8 +19,7 @@ def upgrade_command(db: DbOption = None) -> None:
     where = remember_database(db)
     engine = open_engine(db, migrate=False)
     try:
-        before = schema_version(engine)
-        after = upgrade(engine)
+        before, after = migrate(engine)
     except sa.exc.DBAPIError as error:
         raise failures.store_error(error, where) from None
     finally:

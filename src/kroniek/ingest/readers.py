@@ -9,6 +9,7 @@ from pathlib import PurePath
 
 from kroniek.errors import InputError
 from kroniek.ingest.article import RawArticle
+from kroniek.ingest.headers import split_header
 from kroniek.ingest.pubdate import interval_from_filename, publication_interval
 from kroniek.ingest.record import article_from_record
 
@@ -51,6 +52,9 @@ def read_text(text: str, source: str, notes: list[str], keyed: bool = True) -> R
             date_origin="header",
             notes=notes,
         )
+    block = split_header(text)
+    if block is not None:
+        return _from_header(block.fields, block.body, source, key, notes)
     title, body = _title_and_body(text)
     from_name = interval_from_filename(PurePath(source).name)
     return RawArticle(
@@ -60,6 +64,32 @@ def read_text(text: str, source: str, notes: list[str], keyed: bool = True) -> R
         title=title,
         published=from_name,
         date_origin="file" if from_name else "none",
+        notes=notes,
+    )
+
+
+def _from_header(fields: dict[str, str], body: str, source: str, key: str | None,
+                 notes: list[str]) -> RawArticle:
+    """An article whose ``Titel:``/``Datum:``/``Bron:``/``URL:`` lines gave its metadata."""
+    title = fields.get("title")
+    if title is None:
+        title, body = _title_and_body(body)
+    published = None
+    if "date" in fields:
+        try:
+            published = publication_interval(fields["date"])
+        except ValueError as error:
+            raise InputError(f"{source}: in the date line of the header, {error}") from None
+    from_name = None if published else interval_from_filename(PurePath(source).name)
+    return RawArticle(
+        text=body,
+        source=source,
+        key=key,
+        title=title,
+        url=fields.get("url"),
+        outlet=fields.get("outlet"),
+        published=published or from_name,
+        date_origin="header" if published else ("file" if from_name else "none"),
         notes=notes,
     )
 

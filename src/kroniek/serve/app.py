@@ -15,12 +15,14 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kroniek import __version__
 from kroniek.errors import InputError, KroniekError
+from kroniek.serve import errors as database_errors
 from kroniek.serve.limits import BodyLimit, ReadConcurrency
 from kroniek.serve.pool import per_thread_connections
 from kroniek.serve.routes import api_actors, api_documents, api_events, api_graph, pages
 from kroniek.serve.security import SecurityHeaders
 from kroniek.serve.state import DEFAULT_MAX_BODY, AppState
 from kroniek.store import open_engine, open_reader
+from kroniek.store.database import check_integrity, database_url, label
 
 STATIC = Path(__file__).with_name("static")
 
@@ -55,7 +57,11 @@ def create_app(db: str | None = None, token: str | None = None, read_only: bool 
     # migrates the database first. The pages and the API read through a read-only engine
     # either way, so no GET can ever change the database.
     writer = open_engine(db) if token else None
-    state = AppState(per_thread_connections(open_reader(db)), token, read_only, max_body,
+    reader = open_reader(db)
+    # A damaged file is refused at start, in one line, rather than by the first page that
+    # happens to read the damaged part.
+    check_integrity(reader)
+    state = AppState(per_thread_connections(reader), token, read_only, max_body,
                      write_engine=writer)
 
     @asynccontextmanager
@@ -83,6 +89,8 @@ def create_app(db: str | None = None, token: str | None = None, read_only: bool 
                    api_graph.router):
         app.include_router(router, prefix="/api/v1")
     app.include_router(pages.router)
+
+    database_errors.install(app, label(database_url(db)))
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, error: RequestValidationError) -> JSONResponse:

@@ -31,6 +31,12 @@ MIGRATIONS: list[Migration] = [
         "reduced)", lambda c: _recount(c)),
 ]
 LATEST = MIGRATIONS[-1][0]
+# Writers and `kroniek serve` check a SQLite file up to this size with PRAGMA quick_check
+# before using it (about a second per 100 MB), so a damaged file is reported in one line
+# at once rather than by whichever later read or write happens to touch the damaged pages
+# (a writer could even add to the damage). Larger files are not checked at start: their
+# damage is reported when a query reaches it.
+INTEGRITY_CHECK_MAX_BYTES = 512 * 1024 * 1024
 # pg_advisory_xact_lock key that serialises migrations of one PostgreSQL database.
 MIGRATION_LOCK = 4_572_001
 
@@ -130,6 +136,8 @@ def _writer_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    # Cheap extra checks of every page read, so damage is found rather than written over.
+    cursor.execute("PRAGMA cell_size_check=ON")
     cursor.close()
 
 
@@ -145,6 +153,7 @@ def _reader_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute("PRAGMA query_only=ON")
+    cursor.execute("PRAGMA cell_size_check=ON")
     cursor.close()
 
 
@@ -195,6 +204,8 @@ def open_engine(db: str | None = None, migrate: bool = True) -> Engine:
     if engine.dialect.name == "sqlite":
         sa.event.listen(engine, "connect", _writer_pragmas)
         sa.event.listen(engine, "begin", _begin_immediate)
+    if path is not None and path.exists():
+        check_integrity(engine)
     if migrate:
         try:
             upgrade(engine)
@@ -229,6 +240,32 @@ def open_reader(db: str | None = None) -> Engine:
     return engine
 
 
+def check_integrity(engine: Engine) -> None:
+    """Refuse a damaged SQLite file in one line (see INTEGRITY_CHECK_MAX_BYTES)."""
+    url = engine.url.render_as_string(hide_password=False)
+    path = sqlite_path(url) if engine.dialect.name == "sqlite" else None
+    if path is None or not path.exists() or path.stat().st_size > INTEGRITY_CHECK_MAX_BYTES:
+        return
+    where = label(url)
+    # The DBAPI connection, not a SQLAlchemy one: that would BEGIN (IMMEDIATE, for a
+    # writer) and hold the write lock against other writers for the whole check.
+    connection = engine.raw_connection()
+    try:
+        cursor = connection.cursor()
+        # One row per finding, or (some SQLite versions) one row of lines.
+        findings = [line for row in cursor.execute("PRAGMA quick_check(3)").fetchall()
+                    for line in str(row[0]).splitlines()]
+        cursor.close()
+    except sqlite3.DatabaseError as error:
+        raise failures.store_error(error, where) from None
+    finally:
+        connection.close()
+    if findings != ["ok"]:
+        # The first finding that names a page, not the "*** in database main ***" heading.
+        detail = next((f for f in findings if not f.startswith("***")), "damaged")
+        raise failures.damaged(where, f"integrity check: {detail}")
+
+
 def _server_reader(url: str, where: str) -> Engine:
     options: dict[str, Any] = {}
     if url.startswith("postgresql"):
@@ -261,11 +298,17 @@ def schema_version(engine: Engine) -> int | None:
 
 
 def upgrade(engine: Engine) -> int:
-    """Bring the schema to the latest version; returns that version.
+    """Bring the schema to the latest version; returns that version."""
+    return migrate(engine)[1]
+
+
+def migrate(engine: Engine) -> tuple[int | None, int]:
+    """Bring the schema to the latest version; returns (version found, version now).
 
     Safe with concurrent writers: the version is read inside the transaction that migrates,
     which holds SQLite's write lock from its start (BEGIN IMMEDIATE, see open_engine) or
-    PostgreSQL's advisory lock, so a second process waits and then finds nothing to do.
+    PostgreSQL's advisory lock, so a second process waits and then finds nothing to do (and
+    says so: the version it reports is the one it found under the lock).
     """
     now = dt.datetime.now(dt.UTC)
     with engine.begin() as connection:
@@ -280,7 +323,7 @@ def upgrade(engine: Engine) -> int:
                 schema_migrations.insert(),
                 [{"version": v, "name": name, "applied_at": now} for v, name, _ in MIGRATIONS],
             )
-            return LATEST
+            return None, LATEST
         if version > LATEST:
             raise StoreError(
                 f"the database has schema version {version}, newer than this kroniek "
@@ -292,4 +335,4 @@ def upgrade(engine: Engine) -> int:
                 connection.execute(
                     schema_migrations.insert().values(version=number, name=name, applied_at=now)
                 )
-    return LATEST
+    return version, LATEST

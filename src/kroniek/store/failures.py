@@ -14,9 +14,10 @@ import sqlalchemy as sa
 from kroniek.errors import StoreError
 
 # Lower-case fragments of SQLite's messages, the sentence shown for each ({db} is the path).
+DAMAGED = ("{db} is damaged ({message}); recover what is left with "
+           "`sqlite3 {db} .recover | sqlite3 recovered.sqlite`")
 _SQLITE_MESSAGES: list[tuple[str, str]] = [
-    ("malformed", "{db} is damaged ({message}); recover what is left with "
-                  "`sqlite3 {db} .recover | sqlite3 recovered.sqlite`"),
+    ("malformed", DAMAGED),
     ("file is not a database", "{db} is not a kroniek database ({message})"),
     ("disk is full", "the disk is full writing {db}; free space and run again "
                      "(everything committed before stays stored)"),
@@ -59,6 +60,11 @@ def describe(error: BaseException, database: str) -> str:
         if fragment in lowered:
             return sentence.format(db=database, message=message)
     return f"database error on {database}: {message}"
+
+
+def damaged(database: str, detail: str) -> StoreError:
+    """The error for a database that SQLite's own check found damaged."""
+    return StoreError(DAMAGED.format(db=database, message=detail.splitlines()[0]))
 
 
 def is_database_error(error: BaseException) -> bool:
