@@ -8,6 +8,7 @@ coder's trace and events).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -106,3 +107,122 @@ def document_from_row(row: dict[str, Any]) -> Document:
                          title=row.get("title"), url=row.get("url"), outlet=row.get("outlet"),
                          published=published, date_origin=row.get("date_origin") or "none")
     return to_document(article, check_language=False)
+
+
+# -- an explanation as data, grouped by candidate (the web's "why this record") ---------------
+#
+# The coder's notes are lines of text in the order it made its decisions: every trigger word
+# of the sentence first, then each candidate's clause and arguments, then each kept event's
+# status, date and PLOVER reductions. A note about a candidate starts with its lexicon rule
+# ("verb:aanvallen: ..."); trigger and "not used" notes carry the rule in their detail.
+
+_NOT_USED = re.compile(r"^ \((?P<type>[^)]*)\) not used: (?P<reason>.*)$")
+_MODE = re.compile(r" -> [A-Z_]+ \((?P<mode>[^)]+)\)$")
+
+
+def _after(message: str, prefix: str) -> str:
+    return message[len(prefix):] if message.startswith(prefix) else message
+
+
+def _word(step: Step) -> str:
+    """The trigger word of a trigger or blocked note ("aangevallen: verb:aanvallen ...")."""
+    rule = str(step.detail.get("rule", ""))
+    cut = step.message.find(f": {rule}") if rule else -1
+    return step.message[:cut] if cut > 0 else ""
+
+
+def _not_used(step: Step) -> dict[str, Any]:
+    rule = str(step.detail.get("rule", ""))
+    word = _word(step)
+    rest = _after(step.message, f"{word}: {rule}")
+    found = _NOT_USED.match(rest)
+    return {"word": word, "rule": rule,
+            "type": found.group("type") if found else None,
+            "reason": found.group("reason") if found else rest.strip(),
+            "message": step.message}
+
+
+def _candidate(step: Step) -> dict[str, Any]:
+    mode = _MODE.search(step.message)
+    return {"word": _word(step), "rule": str(step.detail.get("rule", "")),
+            "type": step.detail.get("type"), "mode": mode.group("mode") if mode else None,
+            "token": step.detail.get("token"), "clause": None, "arguments": [],
+            "dropped": None, "status": None, "date": None, "reductions": [], "event": None}
+
+
+def sentence_as_data(sentence: SentenceExplanation) -> dict[str, Any]:
+    """One sentence's explanation with the coder's notes grouped by candidate event.
+
+    ``candidates`` are the lexicon readings that were tried as events, in trigger order,
+    each with its clause, argument choice, status, date and PLOVER reductions, and either
+    the ``event`` it became or why it was ``dropped``; ``not_used`` are readings the
+    lexicon set aside (a needed cue missing, a blocking word present); ``other`` are notes
+    about the whole sentence (page furniture). The text of every note is kept as the
+    coder wrote it, so nothing is lost when a note's wording is not the one parsed here.
+    """
+    candidates: list[dict[str, Any]] = []
+    not_used: list[dict[str, Any]] = []
+    other: list[str] = []
+    current: dict[str, dict[str, Any]] = {}  # rule -> the candidate its notes now go to
+    last: dict[str, Any] | None = None  # the candidate the previous note went to
+
+    def of_rule(rule: str, free: str) -> dict[str, Any] | None:
+        """The first candidate of ``rule`` whose ``free`` slot is still empty."""
+        same = [c for c in candidates if c["rule"] == rule]
+        for candidate in same:
+            if candidate[free] is None and not (free == "status" and candidate["dropped"]):
+                return candidate
+        return current.get(rule) or (same[-1] if same else None)
+
+    for step in sentence.steps:
+        if step.stage == "trigger":
+            candidates.append(_candidate(step))
+            continue
+        if step.stage == "blocked":
+            not_used.append(_not_used(step))
+            continue
+        rule = next((c["rule"] for c in sorted(candidates, key=lambda c: -len(c["rule"]))
+                     if step.message.startswith(c["rule"] + ": ")), None)
+        if rule is None:
+            if step.stage == "rule" and last is not None:
+                last["reductions"].append(step.message)
+            else:
+                other.append(step.message)
+            continue
+        text = _after(step.message, rule + ": ")
+        if step.stage in ("clause", "status"):
+            target = of_rule(rule, step.stage)
+            if target is not None:
+                current[rule] = target
+        else:
+            target = current.get(rule) or of_rule(rule, "clause")
+        if target is None:
+            other.append(step.message)
+            continue
+        if step.stage == "arguments":
+            target["arguments"].append(text)
+        elif step.stage == "dropped":
+            target["dropped"] = text
+        elif step.stage == "rule":
+            target["reductions"].append(text)
+        elif step.stage in ("clause", "status", "date"):
+            target[step.stage] = text
+        else:
+            other.append(step.message)
+        last = target
+    events = list(sentence.events)
+    for candidate in candidates:
+        if candidate["dropped"] is None:
+            found = next((e for e in events if e["rule"] == candidate["rule"]), None)
+            if found is not None:
+                events.remove(found)
+                candidate["event"] = found
+                if candidate["status"] is None:  # e.g. an attributive trigger: no cue read
+                    candidate["status"] = f"{found['status']} (no status cue was read)"
+    for event in events:  # an event whose trigger note was not recognised: still shown
+        candidates.append({**_candidate(Step(sentence.index, "trigger", "")),
+                           "rule": event["rule"], "word": event["trigger"],
+                           "type": event["type"], "mode": event["mode"], "event": event})
+    return {"index": sentence.index, "text": sentence.text, "mentions": sentence.mentions,
+            "candidates": candidates, "not_used": not_used, "other": other,
+            "events": sentence.events}
