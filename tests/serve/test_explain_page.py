@@ -137,6 +137,8 @@ def test_json_explains_trigger_resolution_and_dropped_candidates(base: str, why_
     assert government["method"] and government["kb_name"]
     assert government["resolved_at"] == "2023-03-16"
     assert any(government["text"] in line for line in record["arguments"])
+    assert government["text"] in record["chosen_actor"]
+    assert government["how"]  # the method in words
     # The noun "aanval" is a candidate of this sentence that did not become a record.
     dropped = [c for c in sentence["candidates"] if c["dropped"]]
     assert dropped, sentence["candidates"]
@@ -155,7 +157,8 @@ def test_page_shows_the_explanation_escaped(base: str, why_db: str) -> None:
         html = page.text
         assert 'id="why-content"' in html
         assert str(escape(record["rule"])) in html
-        assert str(escape(record["arguments"][0])) in html
+        assert str(escape(record["chosen_actor"])) in html  # the actor note, taken apart
+        assert str(escape(record["chosen_recipient"])) in html
         assert str(escape(dropped["dropped"])) in html
         assert "De Franse regering" in html and "/actor/fra" in html
         assert 'id="why-agrees"' in html and 'id="why-disagrees"' not in html

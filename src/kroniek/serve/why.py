@@ -9,10 +9,14 @@ article are then explained without Frog.
 from __future__ import annotations
 
 import hashlib
+import re
+from functools import cache
+from importlib.resources import files
 from typing import Any
 
 from fastapi import HTTPException
 
+from kroniek.datafiles import load_yaml
 from kroniek.errors import NLPUnavailable
 from kroniek.explain import document_from_row, explain_document, sentence_as_data
 from kroniek.model import DateInterval
@@ -60,6 +64,23 @@ def _match(stored: dict[str, Any], candidates: list[dict[str, Any]]) -> dict[str
                                      len(_differences(stored, c["event"] or {}))))
 
 
+@cache
+def _methods() -> dict[str, str]:
+    text = files("kroniek.serve").joinpath("resolution_methods.yaml").read_text("utf-8")
+    return {str(k): str(v) for k, v in (load_yaml(text) or {}).items()}
+
+
+def method_gloss(method: str) -> str | None:
+    """How a resolution method reads in words ("generic-context" by its two parts)."""
+    glosses = _methods()
+    if method in glosses:
+        return glosses[method]
+    first, _, rest = method.rpartition("-")
+    if first in glosses and rest in glosses:
+        return f"{glosses[first]}; {glosses[rest]}"
+    return None
+
+
 def _mentions(state: AppState, mentions: list[dict[str, Any]],
               published: str | None) -> list[dict[str, Any]]:
     out = []
@@ -67,8 +88,30 @@ def _mentions(state: AppState, mentions: list[dict[str, Any]],
         actor = state.kb.get(mention["kb"]) if mention["kb"] else None
         out.append({**mention, "kb_name": actor.name if actor else None,
                     "kb_kind": actor.kind if actor else None,
+                    "how": method_gloss(mention["method"]),
+                    # the KB is read at the article's date (offices, memberships)
                     "resolved_at": published if mention["kb"] else None})
     return out
+
+
+_CLAUSE = re.compile(r'^clause "(?P<clause>.*)"; phrases: (?P<phrases>.*)$', re.S)
+_ARGUMENTS = re.compile(r"^actor (?P<actor>.*?); recipient (?P<recipient>.*?)"
+                        r"(?P<reciprocal>; reciprocal)?$", re.S)
+
+
+def _readable(candidate: dict[str, Any]) -> None:
+    """Split the clause and argument notes into their parts where they have the usual form
+    (the notes themselves stay as written)."""
+    clause = _CLAUSE.match(candidate["clause"] or "")
+    candidate["clause_words"] = clause.group("clause") if clause else None
+    candidate["phrases"] = clause.group("phrases") if clause else None
+    chosen = next((m for m in map(_ARGUMENTS.match, candidate["arguments"]) if m), None)
+    candidate["chosen_actor"] = chosen.group("actor") if chosen else None
+    candidate["chosen_recipient"] = chosen.group("recipient") if chosen else None
+    candidate["reciprocal_chosen"] = bool(chosen and chosen.group("reciprocal"))
+    # the notes besides the choice, e.g. a recipient taken from an earlier sentence
+    candidate["more_arguments"] = [note for note in candidate["arguments"]
+                                   if not chosen or note != chosen.string]
 
 
 def _explained(state: AppState, row: dict[str, Any]) -> dict[str, Any]:
@@ -134,6 +177,7 @@ def explain_event(state: AppState, found: dict[str, Any]) -> dict[str, Any]:
         note = f"{note}; {extra}" if note else extra
     for candidate in data["candidates"]:
         candidate["this_record"] = candidate is record
+        _readable(candidate)
     return {**answer, "agrees": note is None, "note": note, "sentence": data,
             "record": data["candidates"].index(record) if record else None,
             "differences": differences}
