@@ -57,6 +57,11 @@ class AppState:
             self._pipeline = Pipeline()
         return self._pipeline
 
+    def use_pipeline(self, pipeline: Pipeline) -> None:
+        """Analyse with ``pipeline`` (one reaching an already running Frog, say) instead of
+        starting one on the first write or explanation."""
+        self._pipeline = pipeline
+
     def close(self) -> None:
         if self._pipeline is not None:
             self._pipeline.close()
