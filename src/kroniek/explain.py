@@ -112,9 +112,11 @@ def document_from_row(row: dict[str, Any]) -> Document:
 # -- an explanation as data, grouped by candidate (the web's "why this record") ---------------
 #
 # The coder's notes are lines of text in the order it made its decisions: every trigger word
-# of the sentence first, then each candidate's clause and arguments, then each kept event's
-# status, date and PLOVER reductions. A note about a candidate starts with its lexicon rule
-# ("verb:aanvallen: ..."); trigger and "not used" notes carry the rule in their detail.
+# of the sentence first, then each candidate's clause and arguments (or why it was dropped),
+# then, for each record in the order of the records, its status, date and PLOVER
+# reductions. A note about a candidate starts with its lexicon rule ("verb:aanvallen: ...");
+# trigger and "not used" notes carry the rule in their detail. One candidate can give
+# several records: both sides of a symmetric entry ("sprak met"), or one per joint actor.
 
 _NOT_USED = re.compile(r"^ \((?P<type>[^)]*)\) not used: (?P<reason>.*)$")
 _MODE = re.compile(r" -> [A-Z_]+ \((?P<mode>[^)]+)\)$")
@@ -147,82 +149,116 @@ def _candidate(step: Step) -> dict[str, Any]:
     return {"word": _word(step), "rule": str(step.detail.get("rule", "")),
             "type": step.detail.get("type"), "mode": mode.group("mode") if mode else None,
             "token": step.detail.get("token"), "clause": None, "arguments": [],
-            "dropped": None, "status": None, "date": None, "reductions": [], "event": None}
+            "dropped": None, "records": [], "event": None, "status": None, "date": None,
+            "reductions": []}
+
+
+@dataclass
+class _RecordNotes:
+    """The notes about one record: its status, date and PLOVER reductions."""
+    rule: str
+    status: str | None = None
+    date: str | None = None
+    reductions: list[str] = field(default_factory=list)
+
+
+def _owner(event: dict[str, Any], candidates: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The candidate a record came from: one of its lexicon rule whose argument notes name
+    the record's actors (a mirrored record's actor is the recipient there), not dropped,
+    with fewest records so far, the first in the sentence."""
+    same = [c for c in candidates if c["rule"] == event["rule"]]
+    if not same:
+        return None
+
+    def names_actors(candidate: dict[str, Any]) -> bool:
+        notes = " ".join(candidate["arguments"])
+        return all(f"[{code}" in notes or f", {code}" in notes for code in event["actor"])
+
+    return min(same, key=lambda c: (not names_actors(c), c["dropped"] is not None,
+                                    len(c["records"]), same.index(c)))
 
 
 def sentence_as_data(sentence: SentenceExplanation) -> dict[str, Any]:
     """One sentence's explanation with the coder's notes grouped by candidate event.
 
-    ``candidates`` are the lexicon readings that were tried as events, in trigger order,
-    each with its clause, argument choice, status, date and PLOVER reductions, and either
-    the ``event`` it became or why it was ``dropped``; ``not_used`` are readings the
-    lexicon set aside (a needed cue missing, a blocking word present); ``other`` are notes
-    about the whole sentence (page furniture). The text of every note is kept as the
-    coder wrote it, so nothing is lost when a note's wording is not the one parsed here.
+    ``candidates`` are the lexicon readings tried as events, in the order the coder noted
+    them, each with its clause and argument choice, and either the ``records`` it gave
+    (each ``event`` with its own ``status``, ``date`` and ``reductions``; ``event``,
+    ``status`` and ``date`` of the candidate are its first record's) or why it was
+    ``dropped``. ``not_used`` are readings the lexicon set aside (a needed cue missing, a
+    blocking word present); ``other`` are notes about the whole sentence (page furniture).
+    Every note's text is kept as the coder wrote it, so nothing is lost when its wording
+    is not the one parsed here.
     """
     candidates: list[dict[str, Any]] = []
     not_used: list[dict[str, Any]] = []
     other: list[str] = []
-    current: dict[str, dict[str, Any]] = {}  # rule -> the candidate its notes now go to
-    last: dict[str, Any] | None = None  # the candidate the previous note went to
-
-    def of_rule(rule: str, free: str) -> dict[str, Any] | None:
-        """The first candidate of ``rule`` whose ``free`` slot is still empty."""
-        same = [c for c in candidates if c["rule"] == rule]
-        for candidate in same:
-            if candidate[free] is None and not (free == "status" and candidate["dropped"]):
-                return candidate
-        return current.get(rule) or (same[-1] if same else None)
-
+    blocks: list[_RecordNotes] = []
+    current: dict[str, dict[str, Any]] = {}  # rule -> the candidate its clause notes reached
+    by_length: list[str] = []  # candidate rules, longest first ("noun:*aanval" vs "noun:a")
     for step in sentence.steps:
         if step.stage == "trigger":
             candidates.append(_candidate(step))
+            by_length = sorted({c["rule"] for c in candidates}, key=len, reverse=True)
             continue
         if step.stage == "blocked":
             not_used.append(_not_used(step))
             continue
-        rule = next((c["rule"] for c in sorted(candidates, key=lambda c: -len(c["rule"]))
-                     if step.message.startswith(c["rule"] + ": ")), None)
+        rule = next((r for r in by_length if step.message.startswith(r + ": ")), None)
         if rule is None:
-            if step.stage == "rule" and last is not None:
-                last["reductions"].append(step.message)
+            if step.stage == "rule" and blocks:  # "PLOVER: a planned meeting is AGREE"
+                blocks[-1].reductions.append(step.message)
             else:
                 other.append(step.message)
             continue
         text = _after(step.message, rule + ": ")
-        if step.stage in ("clause", "status"):
-            target = of_rule(rule, step.stage)
-            if target is not None:
-                current[rule] = target
+        if step.stage in ("status", "date", "rule"):
+            last = blocks[-1] if blocks else None
+            if (last is None or last.rule != rule or step.stage == "status"
+                    or (step.stage == "date" and last.date is not None)):
+                last = _RecordNotes(rule)
+                blocks.append(last)
+            if step.stage == "rule":
+                last.reductions.append(text)
+            else:
+                setattr(last, step.stage, text)
+            continue
+        if step.stage == "clause":
+            target = next((c for c in candidates if c["rule"] == rule and c["clause"] is None),
+                          current.get(rule))
         else:
-            target = current.get(rule) or of_rule(rule, "clause")
+            target = current.get(rule) or next(c for c in candidates if c["rule"] == rule)
         if target is None:
             other.append(step.message)
             continue
-        if step.stage == "arguments":
+        current[rule] = target
+        if step.stage == "clause":
+            target["clause"] = text
+        elif step.stage == "arguments":
             target["arguments"].append(text)
         elif step.stage == "dropped":
             target["dropped"] = text
-        elif step.stage == "rule":
-            target["reductions"].append(text)
-        elif step.stage in ("clause", "status", "date"):
-            target[step.stage] = text
         else:
             other.append(step.message)
-        last = target
-    events = list(sentence.events)
+    for event in sentence.events:
+        notes = next((b for b in blocks if b.rule == event["rule"]), None)
+        if notes is not None:
+            blocks.remove(notes)
+        owner = _owner(event, candidates)
+        if owner is None:  # a record whose trigger note was not recognised: still shown
+            owner = {**_candidate(Step(sentence.index, "trigger", "")), "rule": event["rule"],
+                     "word": event["trigger"], "type": event["type"], "mode": event["mode"]}
+            candidates.append(owner)
+        status = notes.status if notes and notes.status else (
+            f"{event['status']} (no status cue was read)")  # e.g. an attributive trigger
+        owner["records"].append({"event": event, "status": status,
+                                 "date": notes.date if notes else None,
+                                 "reductions": notes.reductions if notes else []})
     for candidate in candidates:
-        if candidate["dropped"] is None:
-            found = next((e for e in events if e["rule"] == candidate["rule"]), None)
-            if found is not None:
-                events.remove(found)
-                candidate["event"] = found
-                if candidate["status"] is None:  # e.g. an attributive trigger: no cue read
-                    candidate["status"] = f"{found['status']} (no status cue was read)"
-    for event in events:  # an event whose trigger note was not recognised: still shown
-        candidates.append({**_candidate(Step(sentence.index, "trigger", "")),
-                           "rule": event["rule"], "word": event["trigger"],
-                           "type": event["type"], "mode": event["mode"], "event": event})
+        if candidate["records"]:
+            first = candidate["records"][0]
+            candidate.update(event=first["event"], status=first["status"],
+                             date=first["date"], reductions=first["reductions"])
     return {"index": sentence.index, "text": sentence.text, "mentions": sentence.mentions,
             "candidates": candidates, "not_used": not_used, "other": other,
             "events": sentence.events}

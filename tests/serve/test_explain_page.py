@@ -128,9 +128,10 @@ def test_json_explains_trigger_resolution_and_dropped_candidates(base: str, why_
     assert record["rule"] == event["rule"]
     assert record["type"] == event["type"]
     assert record["word"] and record["word"] in sentence["text"]
-    assert record["event"]["actor"] == event["actor"]
+    fresh = record["records"][why["record_event"]]
+    assert fresh["this_record"] is True and fresh["event"]["actor"] == event["actor"]
     assert record["clause"] and record["arguments"]
-    assert record["status"].startswith(event["status"])
+    assert fresh["status"].startswith(event["status"])
     # How the actor was chosen: the generic "de Franse regering" read through its adjective.
     government = next(m for m in sentence["mentions"] if m["text"] == "De Franse regering")
     assert government["kb"] == "fra" and government["code"] == "FRA"
@@ -142,7 +143,7 @@ def test_json_explains_trigger_resolution_and_dropped_candidates(base: str, why_
     # The noun "aanval" is a candidate of this sentence that did not become a record.
     dropped = [c for c in sentence["candidates"] if c["dropped"]]
     assert dropped, sentence["candidates"]
-    assert all(c["event"] is None and not c["this_record"] for c in dropped)
+    assert all(not c["records"] and not c["this_record"] for c in dropped)
     assert any("aanval" in c["word"] for c in dropped)
 
 
@@ -175,10 +176,23 @@ def test_a_changed_record_is_flagged(base: str, why_db: str) -> None:
     assert why["agrees"] is False
     assert "changed since the record was stored" in why["note"]
     assert {"field": "status", "stored": "negated",
-            "now": why["sentence"]["candidates"][why["record"]]["event"]["status"]} \
+            "now": why["sentence"]["candidates"][why["record"]]["records"][why["record_event"]]
+            ["event"]["status"]} \
         in why["differences"]
     html = httpx.get(f"{base}/event/{event['id']}?explain=1", timeout=300).text
     assert 'id="why-disagrees"' in html and "negated" in html
+
+
+def test_every_stored_record_finds_its_own_fresh_record(base: str, why_db: str) -> None:
+    """Records that share a trigger (both sides of "sprak met") are told apart, and each
+    unchanged record is given again as stored."""
+    events = _events(base, why_db, "veroordeling")
+    seen = set()
+    for event in events:
+        why = _explain(base, event["id"])
+        assert why["agrees"] is True, (event, why["note"], why["differences"])
+        seen.add((why["sentence_index"], why["record"], why["record_event"]))
+    assert len(seen) == len(events)
 
 
 def test_unknown_event_is_404(base: str) -> None:

@@ -28,18 +28,21 @@ def explained(frog_server: FrogServer):  # type: ignore[no-untyped-def]
 
 
 def _consistent(candidate: dict[str, Any]) -> None:
-    """A candidate's notes are about its own trigger and its own record."""
+    """A candidate's notes are about its own trigger and its own records."""
     assert candidate["word"], candidate
     assert candidate["clause"] is not None, candidate
-    if candidate["event"] is not None:
-        assert candidate["event"]["rule"] == candidate["rule"]
-        assert candidate["arguments"], candidate
-        for code in candidate["event"]["actor"]:
-            assert any(code in note for note in candidate["arguments"]), candidate
-        assert candidate["status"] and candidate["status"].startswith(
-            candidate["event"]["status"])
-    else:
+    if not candidate["records"]:
         assert candidate["dropped"], candidate
+        return
+    assert candidate["arguments"], candidate
+    assert candidate["event"] is candidate["records"][0]["event"]
+    for record in candidate["records"]:
+        assert record["event"]["rule"] == candidate["rule"]
+        for code in record["event"]["actor"]:
+            assert any(code in note for note in candidate["arguments"]), candidate
+        assert record["status"].startswith(record["event"]["status"]), record
+        if record["event"]["date"]:
+            assert record["date"] and record["date"].startswith(record["event"]["date"])
 
 
 def test_one_entry_two_candidates_keep_their_own_notes(explained) -> None:  # type: ignore[no-untyped-def]
@@ -54,7 +57,7 @@ def test_one_entry_two_candidates_keep_their_own_notes(explained) -> None:  # ty
     for candidate in same:
         _consistent(candidate)
         assert candidate["word"] in candidate["clause"]
-    records = [c["event"] for c in same if c["event"]]
+    records = [x["event"] for c in same for x in c["records"]]
     assert len({tuple(e["actor"]) for e in records}) == len(records)  # not the same record twice
 
 
@@ -64,7 +67,7 @@ def test_every_event_has_a_candidate_and_dropped_ones_say_why(explained) -> None
         "Volgens Peking werden de gesprekken vorige week afgebroken.")
     assert len(sentences) == 2
     for sentence in sentences:
-        with_event = [c["event"] for c in sentence["candidates"] if c["event"] is not None]
+        with_event = [x["event"] for c in sentence["candidates"] for x in c["records"]]
         assert sorted(map(repr, with_event)) == sorted(map(repr, sentence["events"]))
         for candidate in sentence["candidates"]:
             _consistent(candidate)
@@ -72,3 +75,17 @@ def test_every_event_has_a_candidate_and_dropped_ones_say_why(explained) -> None
             assert reading["word"] and reading["rule"] and reading["reason"]
     dreigen = [c for c in sentences[0]["candidates"] if c["rule"] == "verb:dreigen"]
     assert len(dreigen) == 2 and dreigen[0]["arguments"] != dreigen[1]["arguments"]
+
+
+def test_both_sides_of_a_talk_are_records_of_one_candidate(explained) -> None:  # type: ignore[no-untyped-def]
+    # "spreken met" is symmetric: each side is coded as acting on the other, from one trigger.
+    [sentence] = explained("De Poolse president sprak dinsdag in Warschau met de Litouwse "
+                           "premier over de grens.")
+    talks = [c for c in sentence["candidates"] if c["records"]]
+    assert len(talks) == 1, sentence["candidates"]
+    [talk] = talks
+    _consistent(talk)
+    assert len(talk["records"]) == len(sentence["events"]) >= 2
+    sides = {(tuple(x["event"]["actor"]), tuple(x["event"]["recipient"]))
+             for x in talk["records"]}
+    assert {(b, a) for a, b in sides} == sides  # each record's mirror is the other one

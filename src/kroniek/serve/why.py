@@ -49,19 +49,22 @@ def _differences(stored: dict[str, Any], fresh: dict[str, Any]) -> list[dict[str
             for label, key in COMPARED if stored[key] != fresh.get(key)]
 
 
-def _match(stored: dict[str, Any], candidates: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The fresh candidate that is this record: the same lexicon rule (or, failing that,
-    the same trigger words and type), the one agreeing on most fields."""
-    def same_source(candidate: dict[str, Any]) -> bool:
-        event = candidate["event"] or {}
+def _match(stored: dict[str, Any], candidates: list[dict[str, Any]],
+           ) -> tuple[dict[str, Any], dict[str, Any] | None] | None:
+    """The fresh candidate and record that are this stored record: the same lexicon rule
+    (or, failing that, the same trigger words and type), the record agreeing on most
+    fields; a candidate without records when the coder now drops it."""
+    def same_source(candidate: dict[str, Any], event: dict[str, Any]) -> bool:
         return candidate["rule"] == stored["rule"] or (
             event.get("trigger") == stored["trigger"] and event.get("type") == stored["type"])
 
-    tried = [c for c in candidates if same_source(c)]
-    if not tried:
+    pairs: list[tuple[dict[str, Any], dict[str, Any] | None]] = [
+        (c, r) for c in candidates for r in (c["records"] or [None])
+        if same_source(c, r["event"] if r else {})]
+    if not pairs:
         return None
-    return min(tried, key=lambda c: (c["event"] is None,
-                                     len(_differences(stored, c["event"] or {}))))
+    return min(pairs, key=lambda pair: (pair[1] is None, len(_differences(
+        stored, pair[1]["event"] if pair[1] else {}))))
 
 
 @cache
@@ -154,17 +157,19 @@ def explain_event(state: AppState, found: dict[str, Any]) -> dict[str, Any]:
                               "stored": stored}
     if sentence is None:
         return {**answer, "agrees": False, "sentence": None, "record": None,
-                "differences": [],
+                "record_event": None, "differences": [],
                 "note": f"the article analysed today has no sentence {index}: it is split "
                         "into sentences differently than when the record was stored"}
     data = sentence_as_data(sentence)
     data["mentions"] = _mentions(state, data["mentions"], explained["published"])
-    record = _match(stored, data["candidates"])
-    differences = _differences(stored, record["event"]) if record and record["event"] else []
+    matched = _match(stored, data["candidates"])
+    record, fresh = matched if matched else (None, None)
+    differences = _differences(stored, fresh["event"]) if fresh else []
     if record is None:
-        note = ("the coder today finds no candidate event from this trigger in the sentence: "
-                "it changed since the record was stored")
-    elif record["event"] is None:
+        note = ("the coder today finds no candidate event from this trigger in the sentence"
+                + "".join(f" ({other})" for other in data["other"])
+                + ": it changed since the record was stored")
+    elif fresh is None:
         note = ("the coder today drops this candidate (" + (record["dropped"] or "no reason")
                 + "): it changed since the record was stored")
     elif differences:
@@ -177,7 +182,10 @@ def explain_event(state: AppState, found: dict[str, Any]) -> dict[str, Any]:
         note = f"{note}; {extra}" if note else extra
     for candidate in data["candidates"]:
         candidate["this_record"] = candidate is record
+        for each in candidate["records"]:
+            each["this_record"] = each is fresh
         _readable(candidate)
     return {**answer, "agrees": note is None, "note": note, "sentence": data,
             "record": data["candidates"].index(record) if record else None,
+            "record_event": record["records"].index(fresh) if record and fresh else None,
             "differences": differences}
