@@ -261,4 +261,4 @@ def sentence_as_data(sentence: SentenceExplanation) -> dict[str, Any]:
                              date=first["date"], reductions=first["reductions"])
     return {"index": sentence.index, "text": sentence.text, "mentions": sentence.mentions,
             "candidates": candidates, "not_used": not_used, "other": other,
-            "events": sentence.events}
+            "events": sentence.events, "tokens": sentence.tokens}
