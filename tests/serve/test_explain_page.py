@@ -36,10 +36,15 @@ CONDEMNATION = ("De Franse regering veroordeelde woensdag de aanval op het zieke
 # Its one record is changed in the database after ingest, as if the coder had changed since.
 DELIVERY = ("Iran heeft vorige week drones geleverd aan Rusland, meldt een Amerikaanse krant. "
             "Volgens de krant gaat het om honderden toestellen van hetzelfde type.")
+# Markup in an article is text: a record from it is explained without the markup acting.
+HOSTILE = ("De Russische regering <b>dreigde</b> woensdag Georgië met <img src=x "
+           "onerror=\"document.title='gehackt'\"> nieuwe sancties. Tbilisi reageerde nog niet "
+           "op de dreiging.")
 ARTICLES = [
     {"id": "veroordeling", "title": "Parijs veroordeelt aanval", "date": "2023-03-16",
      "text": CONDEMNATION},
     {"id": "levering", "title": "Drones voor Rusland", "date": "2023-03-16", "text": DELIVERY},
+    {"id": "vijandig", "title": "Markup in de tekst", "date": "2023-03-16", "text": HOSTILE},
 ]
 
 
@@ -223,11 +228,12 @@ def test_without_frog_the_page_says_so(why_db: str, base: str,
         thread.join(timeout=10)
 
 
-def test_browser_opens_why_this_record(browser: Any, base: str, why_db: str) -> None:
-    event = _condemnation(base, why_db)
-    context = browser.new_context(viewport={"width": 1280, "height": 1400}, base_url=base)
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    """A Chromium page that fails its test on a script error or a CSP violation."""
+    context = browser.new_context(viewport={"width": 1280, "height": 1400})
     context.route("**/*", lambda route: route.continue_()
-                  if route.request.url.startswith(base) else route.abort())
+                  if route.request.url.startswith("http://127.0.0.1:") else route.abort())
     context.add_init_script(CSP_LISTENER)
     errors: list[str] = []
     page = context.new_page()
@@ -235,20 +241,63 @@ def test_browser_opens_why_this_record(browser: Any, base: str, why_db: str) -> 
     page.on("console", lambda message: errors.append(message.text)
             if "Content Security Policy" in message.text or "CSP violation" in message.text
             else None)
-    try:
-        page.goto(f"/event/{event['id']}")
-        section = page.locator("details#why")
-        assert section.get_attribute("open") is None
-        page.click("details#why > summary")
-        page.wait_for_selector("details#why[data-ready='1']", timeout=300_000)
-        assert page.locator("#why-content").is_visible()
-        text = page.locator("#why-content").inner_text()
-        assert event["rule"] in text
-        assert "De Franse regering" in text and "fra" in text
-        assert "dropped:" in text
-        assert page.locator("#why-candidates tr.this").count() == 1
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        page.locator("details#why").screenshot(path=str(SHOTS / "event-why.png"))
-    finally:
-        context.close()
+    yield page
+    context.close()
     assert not errors, errors
+
+
+def _open_why(page: Any, url: str) -> str:
+    """Open the event page, expand "Why this record", wait for it; its text."""
+    page.goto(url)
+    assert page.locator("details#why").get_attribute("open") is None
+    assert page.locator("#why-content").count() == 0  # nothing analysed before the click
+    page.click("details#why > summary")
+    page.wait_for_selector("details#why[data-ready='1']", timeout=300_000)
+    return str(page.locator("details#why .why-body").inner_text())
+
+
+def test_browser_opens_why_this_record(page: Any, base: str, why_db: str) -> None:
+    event = _condemnation(base, why_db)
+    text = _open_why(page, f"{base}/event/{event['id']}")
+    assert page.locator("#why-content").is_visible()
+    assert event["rule"] in text
+    assert "De Franse regering" in text and "fra" in text
+    assert "dropped:" in text
+    assert page.locator("#why-candidates tr.this").count() == 1
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.locator("details#why").screenshot(path=str(SHOTS / "event-why.png"))
+
+
+def test_browser_shows_markup_in_the_explanation_as_text(page: Any, base: str,
+                                                          why_db: str) -> None:
+    events = [e for e in _events(base, why_db, "vijandig") if e["sentence_index"] == 0]
+    assert events, "the composed sentence with markup gave no record"
+    text = _open_why(page, f"{base}/event/{events[0]['id']}")
+    assert "<b>dreigde</b>" in text and "onerror=" in text  # shown, not interpreted
+    assert page.locator("#why-content img, #why-content script, #why-content [onerror]"
+                        ).count() == 0
+    # the section's own <b> marks "this record"; the article's <b> must not be an element
+    assert page.locator("#why-content b", has_text="dreigde").count() == 0
+    assert page.evaluate("document.title") != "gehackt"
+
+
+@pytest.fixture
+def frogless(why_db: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A server whose Frog is not installed: the pipeline's executable does not exist."""
+    monkeypatch.delenv("KRONIEK_FROG_SERVER", raising=False)  # no running Frog to reach
+    app = create_app(why_db, None)
+    app.state.kroniek.use_pipeline(Pipeline(backend=FrogBackend(
+        FrogServer(executable="/nonexistent/frog"))))
+    server, thread, url = _start(app)
+    yield url
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+def test_browser_says_when_frog_is_missing(page: Any, base: str, why_db: str,
+                                           frogless: str) -> None:
+    event = _condemnation(base, why_db)
+    text = _open_why(page, f"{frogless}/event/{event['id']}")
+    assert page.locator("#why-error").is_visible()
+    assert "Frog is not available" in text and "Frog not found" in text
+    assert page.locator("#evidence").is_visible()  # the record itself is still shown

@@ -8,7 +8,12 @@ for (const details of document.querySelectorAll("details.why[data-src]")) {
     const body = details.querySelector(".why-body");
     body.textContent = "Analysing the sentence once more…";
     fetch(details.dataset.src, {headers: {accept: "text/html"}})
-      .then((response) => response.text())
+      .then((response) => {
+        // 503 carries the fragment saying why Frog could not run; anything else that is
+        // not a fragment (the event gone: a 404 page) is reported in one line.
+        if (!response.ok && response.status !== 503) throw new Error("HTTP " + response.status);
+        return response.text();
+      })
       .then((html) => {
         // The fragment is rendered by the server with every value escaped; parse it
         // inertly and move its nodes in (the page's CSP would block any script anyway).
