@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import uvicorn
+from fastapi import FastAPI
 
 from kroniek.nlp import FrogBackend, FrogServer
 from kroniek.pipeline import Pipeline, ingest
@@ -46,11 +47,19 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def sharing_frog(app: FastAPI, frog_server: FrogServer) -> FastAPI:
+    """``app`` analysing (the event page's "Why this record") with the session's Frog
+    rather than starting its own."""
+    app.state.kroniek.use_pipeline(_pipeline(FrogServer(address=frog_server.address)))
+    return app
+
+
 @pytest.fixture(scope="session")
-def live_server(web_db: str) -> Iterator[str]:
+def live_server(web_db: str, frog_server: FrogServer) -> Iterator[str]:
     """A real uvicorn on 127.0.0.1 in a thread, read-only (no token)."""
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(web_db, None), host="127.0.0.1",
+    app = sharing_frog(create_app(web_db, None), frog_server)
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1",
                                            port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

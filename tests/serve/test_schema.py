@@ -11,16 +11,19 @@ import schemathesis
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 
+from kroniek.nlp import FrogServer
 from kroniek.serve import create_app
+from tests.serve.conftest import sharing_frog
 
 pytestmark = pytest.mark.frog
 EXAMPLES = 20
 
 
-def test_no_server_errors(web_db: str) -> None:
+def test_no_server_errors(web_db: str, frog_server: FrogServer) -> None:
     # A token is configured so generated writes exercise the token check; none carries it,
-    # so none reaches the pipeline.
-    schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(web_db, "unguessable"))
+    # so none reaches the pipeline. An event's explanation does: it uses the session's Frog.
+    app = sharing_frog(create_app(web_db, "unguessable"), frog_server)
+    schema = schemathesis.openapi.from_asgi("/openapi.json", app)
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) >= 12
     for operation in operations:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from fastapi import Request
 from sqlalchemy.engine import Engine
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
     from kroniek.pipeline import Pipeline
 
 DEFAULT_MAX_BODY = 5 * 1024 * 1024
+EXPLANATIONS_KEPT = 32
 
 
 class AppState:
@@ -31,6 +33,10 @@ class AppState:
         self._pipeline: Pipeline | None = None
         # Frog analyses one text at a time; one lock serialises ingest requests on it.
         self.pipeline_lock = threading.Lock()
+        # "Why this record" analyses a whole article once more; the last few are kept
+        # (under pipeline_lock), so the other events of an article cost no Frog time.
+        self.explanations: OrderedDict[tuple[str, str], dict[str, Any]] = OrderedDict()
+        self.explanations_kept = EXPLANATIONS_KEPT
 
     @property
     def write_engine(self) -> Engine:
@@ -43,12 +49,18 @@ class AppState:
         return load_kb()
 
     def pipeline(self) -> Pipeline:
-        """One pipeline per app, started on the first write and kept warm after it."""
+        """One pipeline per app, started on the first write (or explanation) and kept warm
+        after it."""
         if self._pipeline is None:
             from kroniek.pipeline import Pipeline
 
             self._pipeline = Pipeline()
         return self._pipeline
+
+    def use_pipeline(self, pipeline: Pipeline) -> None:
+        """Analyse with ``pipeline`` (one reaching an already running Frog, say) instead of
+        starting one on the first write or explanation."""
+        self._pipeline = pipeline
 
     def close(self) -> None:
         if self._pipeline is not None:

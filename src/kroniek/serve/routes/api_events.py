@@ -10,6 +10,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Path
 from fastapi.responses import StreamingResponse
 
+from kroniek.serve import why
 from kroniek.serve.data import events as data
 from kroniek.serve.routes.params import Limit, Offset, Order, Sort, event_filter
 from kroniek.serve.state import AppState, get_state
@@ -82,3 +83,19 @@ def get_event(state: State, event_id: EventId) -> dict[str, Any]:
         raise HTTPException(404, f"no event {event_id}")
     found.pop("document", None)
     return found
+
+
+@router.get("/events/{event_id}/explain",
+            summary="Why this record: its sentence analysed once more, with the coder's trace",
+            responses={503: {"description": "Frog is not available to analyse the sentence"}})
+def explain_event(state: State, event_id: EventId) -> dict[str, Any]:
+    """The event's sentence run through the pipeline again (Frog, under the lock ingests
+    take; the article's analysis is kept for its other events): the trigger and lexicon
+    entry, the clause and argument choice, each mention and how it was resolved, the
+    status and date cues, the other candidates and why they were dropped, and whether the
+    coder today still gives the stored record (``agrees``, ``differences``)."""
+    with state.engine.connect() as connection:
+        found = data.event(connection, event_id)
+    if found is None:
+        raise HTTPException(404, f"no event {event_id}")
+    return why.explain_event(state, found)

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from kroniek.kb import load_kb
-from kroniek.serve import charts, graphlink
+from kroniek.serve import charts, graphlink, why
 from kroniek.serve.data import actors, articles, dyads, maps, overview
 from kroniek.serve.data import events as event_data
 from kroniek.serve.data.codes import EVENT_TYPES, QUAD_COLOURS, STATUSES, quad_of
@@ -110,16 +110,48 @@ def _evidence(found: dict[str, Any]) -> list[articles.Segment]:
     return articles.segments(sentence["text"], [m for m in marks if m.start >= 0])
 
 
-@router.get("/event/{event_id}", response_class=HTMLResponse)
-def event_page(request: Request, state: State,
-               event_id: Annotated[int, Path(ge=1, le=2**62)]) -> HTMLResponse:
+EventId = Annotated[int, Path(ge=1, le=2**62)]
+
+
+def _event_or_404(state: AppState, event_id: int) -> dict[str, Any]:
     with state.engine.connect() as connection:
         found = event_data.event(connection, event_id)
-        if found is None:
-            raise HTTPException(404, f"no event {event_id}")
+    if found is None:
+        raise HTTPException(404, f"no event {event_id}")
+    return found
+
+
+def _why(state: AppState, found: dict[str, Any]) -> tuple[dict[str, Any] | None, str | None]:
+    """The explanation, or why there is none (Frog unavailable): shown in the page either way."""
+    try:
+        return why.explain_event(state, found), None
+    except HTTPException as error:
+        if error.status_code != 503:
+            raise
+        return None, str(error.detail)
+
+
+@router.get("/event/{event_id}", response_class=HTMLResponse)
+def event_page(request: Request, state: State, event_id: EventId,
+               explain: Annotated[bool, Query(description="analyse the sentence once more "
+                                              "and show why this record")] = False,
+               ) -> HTMLResponse:
+    found = _event_or_404(state, event_id)
+    with state.engine.connect() as connection:
         reports = graphlink.reports_of(connection, event_id)
+    explanation, error = _why(state, found) if explain else (None, None)
     return render(request, "event.html", ev=found, evidence=_evidence(found),
-                  reports=reports)
+                  reports=reports, why=explanation, why_error=error)
+
+
+@router.get("/event/{event_id}/why", response_class=HTMLResponse)
+def event_why(request: Request, state: State, event_id: EventId) -> HTMLResponse:
+    """The "Why this record" section alone, loaded by the event page when it is opened."""
+    found = _event_or_404(state, event_id)
+    explanation, error = _why(state, found)
+    return templates.TemplateResponse(request, "_why.html",
+                                      {"ev": found, "why": explanation, "why_error": error},
+                                      status_code=503 if error else 200)
 
 
 @router.get("/documents", response_class=HTMLResponse)
