@@ -73,8 +73,10 @@ def _rows() -> list[Row]:
 
 
 ROWS = _rows()
-GROUPS = sorted({row.of for row in ROWS}, key=lambda of: list(DOC["holders"]).index(of)
-                if of in DOC["holders"] else len(DOC["holders"]))
+GROUPS = sorted(
+    {row.of for row in ROWS},
+    key=lambda of: list(DOC["holders"]).index(of) if of in DOC["holders"] else len(DOC["holders"]),
+)
 
 
 def _persons(kb: KnowledgeBase, name: str) -> list[Actor]:
