@@ -151,3 +151,19 @@ def test_kb_search_finds_current_heads_of_government(kb: KnowledgeBase) -> None:
         elif "no match" in result.output or f"of {kb.actor(of).name}" not in result.output:
             missing.append(f"{name} ({of}, {code}): no role of {of} shown:\n{result.output}")
     assert not missing, "\n".join(missing)
+
+
+def test_uncertain_rows_are_in_the_kb_with_a_note(kb: KnowledgeBase) -> None:
+    """Rows with unsure dates are not tested day by day, but their holder is in the KB, has
+    that office of that state at some time, and says its dates are approximate."""
+    problems: list[str] = []
+    for row in (r for r in ROWS if r.uncertain):
+        persons = _persons(kb, row.name)
+        holding = [
+            p for p in persons if any(r.office == row.office and r.of == row.of for r in p.roles)
+        ]
+        if not holding:
+            problems.append(f"{row.name}: no {row.office} of {row.of} in the KB")
+        elif not any(p.note and "approximate" in p.note for p in holding):
+            problems.append(f"{row.name}: no note that the dates are approximate")
+    assert not problems, "\n".join(problems)
