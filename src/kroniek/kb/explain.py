@@ -42,10 +42,11 @@ def explain(kb: KnowledgeBase, text: str, day: dt.date) -> list[str]:
     if office:
         lines.append(f"office phrase -> {office}")
     if not lines:
-        for actor, score in kb.fuzzy(text, limit=3):
-            lines.append(f"{actor.id} ({actor.kind}, {actor.name}) fuzzy score {score:.0f}")
-        if not lines:
-            lines.append(f"nothing in the KB matches {text!r}")
+        lines.append(f"no match for {text!r} in the KB")
+        for actor, score in kb.suggest(text, limit=3):
+            lines.append(
+                f"  did you mean {actor.id} ({actor.kind}, {actor.name})? similarity {score:.0f}"
+            )
     return lines
 
 
