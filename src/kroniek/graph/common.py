@@ -22,7 +22,7 @@ def resolve(kb: KnowledgeBase, reference: str) -> Actor:
         hits = kb.lookup(reference)
         actor = hits[0][0] if hits else None
     if actor is None:
-        close = [a.code or a.id for a, _ in kb.fuzzy(reference, limit=3)]
+        close = [a.code or a.id for a, _ in kb.suggest(reference, limit=3)]
         hint = f" (did you mean {', '.join(close)}?)" if close else ""
         raise InputError(f"unknown actor {reference!r}{hint}")
     return actor
