@@ -14,7 +14,7 @@ from kroniek.link.lexicon import load_lexicon
 from kroniek.link.names import name_candidates
 from kroniek.link.roles import role_candidates
 from kroniek.link.spans import Candidate, select, to_mention
-from kroniek.link.states import count_states, side_code
+from kroniek.link.states import count_states, national_code, side_code
 from kroniek.model import Document, Mention
 from kroniek.store import ActorRow
 
@@ -72,7 +72,8 @@ class Linker:
         code, sector = candidate.code, candidate.sector
         if candidate.actor_id is not None and candidate.code is None:
             if candidate.national:
-                code = None
+                code = national_code(ctx, candidate)  # "Israëlische kolonisten": ISR-CVL
+                sector = code.partition("-")[2] if code else sector
             else:
                 code, acting_sector = ctx.kb.acts_for(candidate.actor_id, ctx.day)
                 sector = acting_sector or sector

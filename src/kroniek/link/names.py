@@ -206,7 +206,7 @@ def _multiword_parts(ctx: LinkContext, index: int, label: str) -> list[Candidate
         for stop in range(len(words), position, -1):
             begin, end = words[position][0], words[stop - 1][1]
             hits = [(a, r) for a, r in ctx.kb.lookup(text[begin:end])
-                    if a.kind != "person" and r in ("name", "abbreviation", "alias")
+                    if a.kind != "person" and r in ("name", "abbreviation", "alias", "metonym")
                     and _accepts(label, a, r, text[begin:end])]
             chosen = _choose(ctx, hits, index, text[begin:end]) if hits else None
             if chosen is not None:

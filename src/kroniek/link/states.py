@@ -46,6 +46,21 @@ def side_code(ctx: LinkContext, code: str | None, sector: str | None) -> str | N
     return f"{code}-{sector}" if actor is not None and actor.kind == "state" else code
 
 
+def national_code(ctx: LinkContext, candidate: Candidate) -> str | None:
+    """The code of nationals who do not act for their state: their state's domestic side
+    (ISO3-SECTOR, as EVAL.md codes unnamed domestic sides) when the phrase says which
+    side ("Israëlische kolonisten": ISR-CVL), else None ("Syrische huurlingen", a place,
+    an attribute). A bare demonym ("waar Armeniërs wonen") names no side: it describes a
+    population as often as it names people who act or are acted on."""
+    if candidate.actor_id is None or candidate.method != "adjective-national":
+        return None
+    actor = ctx.kb.actor(candidate.actor_id)
+    code = ctx.kb.code_of(actor.id)
+    if candidate.sector is None or actor.kind != "state" or code is None:
+        return None
+    return f"{code}-{candidate.sector}"
+
+
 def _subject(ctx: LinkContext, candidate: Candidate) -> bool:
     return any(ctx.tokens[i].deprel == "su" for i in range(candidate.first, candidate.last + 1))
 
