@@ -10,6 +10,7 @@ from kroniek.link import coref, plural
 from kroniek.link.context import LinkContext
 from kroniek.link.described import describe
 from kroniek.link.generic import generic_candidates, resolve_pending
+from kroniek.link.home import home_candidates, resolve_home
 from kroniek.link.lexicon import load_lexicon
 from kroniek.link.names import name_candidates
 from kroniek.link.roles import role_candidates
@@ -52,9 +53,10 @@ class Linker:
             coref.note_alliances(ctx, [c for c in names if c.rank <= 3])
             roles = role_candidates(ctx, sentence, names)
             generics = generic_candidates(ctx, sentence, names)
-            picked = select(
-                [*names, *roles, *generics, *coref.alliance_candidates(ctx, sentence)]
-            )
+            picked = select([
+                *names, *roles, *generics, *coref.alliance_candidates(ctx, sentence),
+                *home_candidates(ctx, sentence),
+            ])
             picked = describe(ctx, sentence, picked)
             coref.surname_links(ctx, picked)
             coref.remember_surnames(ctx, picked)
@@ -65,6 +67,7 @@ class Linker:
             ctx.by_sentence[sentence] = picked
             count_states(ctx, picked)
             chosen.extend(picked)
+        resolve_home(ctx, chosen)
         resolve_pending(ctx, chosen)
         document.mentions = plural.resolve(document, [self._mention(ctx, c) for c in chosen])
 

@@ -223,6 +223,44 @@ def _multiword_parts(ctx: LinkContext, index: int, label: str) -> list[Candidate
     return found
 
 
+def _time_split(ctx: LinkContext, index: int, label: str) -> list[Candidate]:
+    """Frog glues a name to a time word ("Poetin_vrijdag", "Trump_dinsdag"): link the runs
+    of words between time words, each over its own characters, as names of any kind
+    (a person too, by surname: "Erdogan" in "Erdogan_dinsdag")."""
+    token = ctx.tokens[index]
+    text = ctx.document.text[token.start : token.end]
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    if len(words) < 2 or not any(ctx.lexicon.time_word(text[b:e]) for b, e in words):
+        return []
+    runs: list[list[tuple[int, int]]] = [[]]
+    for begin, end in words:
+        if ctx.lexicon.time_word(text[begin:end]):
+            runs.append([])
+        else:
+            runs[-1].append((begin, end))
+    found: list[Candidate] = []
+    for run in runs:
+        if not run:
+            continue
+        begin, end = run[0][0], run[-1][1]
+        surface = text[begin:end]
+        hits = [(a, r) for a, r in ctx.kb.lookup(surface) if _accepts(label, a, r, surface)]
+        chosen = _choose(ctx, hits, index, surface)
+        if chosen is None and label == "PER":
+            for start, _ in run[1:]:  # "Recep Tayyip Erdogan" -> "Erdogan"
+                persons = [a for a, _ in ctx.kb.lookup(text[start:end]) if a.kind == "person"]
+                if persons:
+                    chosen = persons[0], "alias"
+                    break
+        if chosen is None:
+            continue
+        part = _candidate(ctx, index, index, label, chosen[0], chosen[1], 0.9, rank=3)
+        if part is not None:
+            part.start, part.end = token.start + begin, token.start + end
+            found.append(part)
+    return found
+
+
 def _parts(ctx: LinkContext, first: int, last: int, label: str) -> list[Candidate]:
     """Named parts of a longer unknown span: "Koerdische Arbeiderspartij PKK" -> PKK,
     "NAVO-leest" -> NAVO. Only names and abbreviations of non-places count."""
@@ -230,7 +268,7 @@ def _parts(ctx: LinkContext, first: int, last: int, label: str) -> list[Candidat
     if first == last:
         token = ctx.tokens[first]
         if " " in ctx.document.text[token.start : token.end] and (
-                glued := _multiword_parts(ctx, first, label)):
+                glued := _time_split(ctx, first, label) or _multiword_parts(ctx, first, label)):
             return glued
         if token.text.count("-") and (adjectives := _hyphen_adjectives(ctx, first, label)):
             return adjectives
