@@ -263,7 +263,9 @@ def _generic_at(
         if domestic and sector in ctx.words.group_sectors and (group := ctx.last_group):
             made.actor_id, made.code, made.sector = group, ctx.kb.code_of(group), None
             return made  # "de rebellen" after "de Houthi's": them
-        state = nearby_state(ctx, sentence, made.start, names, made.against)
+        if domestic:  # "Activisten hebben de Russische ambassade in Den Haag besmeurd"
+            state = _place_state(ctx, index, names, made.against)
+        state = state or nearby_state(ctx, sentence, made.start, names, made.against)
     if state is None:
         made.pending = (method, sector)
         return made
@@ -271,6 +273,17 @@ def _generic_at(
     if made.code is not None:
         ctx.generic_seen[noun] = (made.actor_id, made.code)
     return made
+
+
+def _place_state(
+    ctx: LinkContext, noun: int, names: list[Candidate], against: str | None
+) -> str | None:
+    """A domestic side is where it acts: the state of the place the sentence names (*in
+    Den Haag*, *in Syrië*) nearest to the noun, before or after it."""
+    places = [(abs(c.first - noun), state) for c in names
+              if c.method in ("place", "name-place")
+              and (state := state_of(ctx, c)) is not None and state != against]
+    return min(places)[1] if places else None
 
 
 def _partitive(ctx: LinkContext, noun: int) -> bool:

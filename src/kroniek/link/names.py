@@ -91,15 +91,36 @@ def _candidate(
         before = ctx.tokens[first - 1] if first > 0 else None
         if before is None or before.sentence != token.sentence or before.text.lower() != "de":
             national, method = True, "demonym-national"  # "Afghanen die vluchten"
+    code = None
     if actor is not None and actor.kind == "place":
         method = "place"
+        code = _territory_code(ctx, actor, first)
+        if code is not None:
+            method = "place-territory"
     if route == "adjective":
         label = "ADJ"
     return Candidate(
         sentence=token.sentence, first=first, last=last, start=token.start,
         end=ctx.tokens[last].end, label=label, actor_id=actor.id if actor else None,
-        method=method, score=score, rank=rank, national=national, sector=sector,
+        method=method, score=score, rank=rank, national=national, sector=sector, code=code,
     )
+
+
+def _territory_code(ctx: LinkContext, place: Actor, first: int) -> str | None:
+    """A city or region named as subject or object, not after a preposition ("Russische
+    artillerie bestookt Sjevjerodonetsk", "Israël sluit Gaza af"), stands for the
+    territory of the state it lies in: that state's code. After "in", "naar", "van" it
+    stays a place."""
+    before = first - 1
+    sentence = ctx.tokens[first].sentence
+    while ctx.in_sentence(before, sentence) and ctx.tokens[before].pos in ("LID", "ADJ"):
+        before -= 1
+    if ctx.in_sentence(before, sentence) and ctx.tokens[before].pos in ("VZ", "N"):
+        return None  # "in Kiev", "het centrum van Kiev", "de stad Cherson"
+    parent = ctx.kb.get(place.parent or "")
+    if parent is None or parent.kind != "state":
+        return None
+    return ctx.kb.code_of(parent.id)
 
 
 def _blocked(ctx: LinkContext, first: int, last: int) -> bool:
@@ -138,6 +159,10 @@ def resolve_span(ctx: LinkContext, first: int, last: int, label: str) -> list[Ca
             persons = [a for a, _ in ctx.kb.lookup(tail) if a.kind == "person"]
             if persons:
                 return [_candidate(ctx, first, last, label, persons[0], "alias", 0.9, 2)]  # type: ignore[list-item]
+    if last > first and (adjective := _leading_adjective(ctx, first, label)):
+        return [adjective, *resolve_span(ctx, first + 1, last, label)]
+    if last > first and (adjective := _leading_adjective(ctx, last, label)):
+        return [*resolve_span(ctx, first, last - 1, label), adjective]
     parts = _parts(ctx, first, last, label)
     if parts:
         return parts
@@ -217,9 +242,9 @@ def _multiword_parts(ctx: LinkContext, index: int, label: str) -> list[Candidate
                 position = stop
                 break
         else:
-            if position == 0:
+            if position == 0 and label != "LOC":
                 return []  # "Denzel Washington": a name that does not start with an actor
-            position += 1
+            position += 1  # (places may: "in Eindhoven_Nederland en Denemarken")
     return found
 
 
@@ -327,11 +352,37 @@ def _segments(ctx: LinkContext, first: int, last: int) -> list[tuple[int, int]]:
     return trimmed
 
 
+def _merged(ctx: LinkContext, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Frog's neighbouring spans that together are one KB name ("Islamitische" MISC +
+    "Staat" ORG) as one span."""
+    merged: list[tuple[int, int, str]] = []
+    for first, last, label in sorted(spans):
+        if merged and merged[-1][1] + 1 == first and ctx.kb.lookup(
+            ctx.surface(merged[-1][0], last)
+        ):
+            merged[-1] = (merged[-1][0], last, merged[-1][2])
+            continue
+        merged.append((first, last, label))
+    return merged
+
+
+def _leading_adjective(ctx: LinkContext, index: int, label: str) -> Candidate | None:
+    """A national adjective Frog put inside a name span ("Franse Rafales", "Krim Russische")."""
+    token = ctx.tokens[index]
+    if token.pos != "ADJ":
+        return None
+    for actor, route in ctx.kb.lookup(token.text):
+        if route == "adjective":
+            return _candidate(ctx, index, index, label, actor, "adjective", 1.0, rank=3)
+    return None
+
+
 def name_candidates(ctx: LinkContext, sentence: int) -> list[Candidate]:
     doc = ctx.document
     info = doc.sentences[sentence]
     covered: set[int] = set()
     found: list[Candidate] = []
+    spans: list[tuple[int, int, str]] = []
     for mention in doc.sentence_mentions(sentence):
         indices = [
             t.index for t in doc.tokens[info.token_start : info.token_end]
@@ -350,8 +401,10 @@ def name_candidates(ctx: LinkContext, sentence: int) -> list[Candidate]:
             first -= 1  # "de Nationale Veiligheidsraad": keep the name whole
         indices = list(range(first, indices[-1] + 1))
         covered.update(indices)
-        for first, last in _segments(ctx, indices[0], indices[-1]):
-            found.extend(resolve_span(ctx, first, last, mention.label))
+        spans.append((indices[0], indices[-1], mention.label))
+    for span_first, span_last, label in _merged(ctx, spans):
+        for first, last in _segments(ctx, span_first, span_last):
+            found.extend(resolve_span(ctx, first, last, label))
     index = info.token_start
     while index < info.token_end:
         token = doc.tokens[index]
