@@ -82,6 +82,8 @@ def _candidate(
         if lemma in ctx.lexicon.street_nouns:
             return None
         group = ctx.lexicon.non_state_head(lemma) if noun is not None else None
+        if noun is None:
+            group = _nominalised_group(ctx, last)  # "Iraakse gevangenen" tagged as a verb
         if group is not None:
             national, method = True, "adjective-national"
             sector = ctx.lexicon.non_state_nouns[group]
@@ -94,7 +96,7 @@ def _candidate(
     code = None
     if actor is not None and actor.kind == "place":
         method = "place"
-        code = _territory_code(ctx, actor, first)
+        code = None if route == "adjective" else _territory_code(ctx, actor, first)
         if code is not None:
             method = "place-territory"
     if route == "adjective":
@@ -104,6 +106,19 @@ def _candidate(
         end=ctx.tokens[last].end, label=label, actor_id=actor.id if actor else None,
         method=method, score=score, rank=rank, national=national, sector=sector, code=code,
     )
+
+
+def _nominalised_group(ctx: LinkContext, adjective: int) -> str | None:
+    """The people noun right after a national adjective when Frog did not tag it a noun
+    ("Iraakse gevangenen" as a participle): its plural form stripped to the singular."""
+    following = adjective + 1
+    if not ctx.in_sentence(following, ctx.tokens[adjective].sentence):
+        return None
+    word = ctx.tokens[following].text.lower()
+    for form in (word, word.removesuffix("en"), word.removesuffix("n"), word.removesuffix("s")):
+        if form in ctx.lexicon.non_state_nouns:
+            return form
+    return None
 
 
 def _territory_code(ctx: LinkContext, place: Actor, first: int) -> str | None:
