@@ -31,6 +31,7 @@ class ContextWords:
     quantity_nouns: frozenset[str]
     home_phrases: frozenset[str]
     home_states: tuple[str, ...]
+    coded_groups: frozenset[str]
 
     def sector_of(self, lemma: str, text: str) -> tuple[str, bool] | None:
         """(sector, is a domestic side) for a generic noun given its lemma and form."""
@@ -67,4 +68,5 @@ def load_context_words(path: Path = DATA) -> ContextWords:
         quantity_nouns=frozenset(fold(w) for w in doc["quantity_nouns"]),
         home_phrases=frozenset(fold(w) for w in doc["home_phrases"]),
         home_states=tuple(doc["home_states"]),
+        coded_groups=frozenset(doc["coded_groups"]),
     )

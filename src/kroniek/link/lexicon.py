@@ -32,6 +32,7 @@ class Lexicon:
     org_head_variants: frozenset[str]
     glued_time_words: frozenset[str]
     day_parts: tuple[str, ...]
+    organisation_seats: dict[str, str]  # folded seat name -> the organisation's code
 
     def non_state(self, lemma: str) -> bool:
         return self.non_state_head(lemma) is not None
@@ -82,4 +83,5 @@ def load_lexicon(path: Path = DATA) -> Lexicon:
         org_head_variants=_lower_set(doc["org_head_variants"]),
         glued_time_words=_lower_set(doc["glued_time_words"]),
         day_parts=tuple(fold(w) for w in doc["day_parts"]),
+        organisation_seats={fold(k): v for k, v in doc["organisation_seats"].items()},
     )

@@ -15,7 +15,7 @@ from kroniek.link.lexicon import load_lexicon
 from kroniek.link.names import name_candidates
 from kroniek.link.roles import role_candidates
 from kroniek.link.spans import Candidate, select, to_mention
-from kroniek.link.states import count_states, national_code, side_code
+from kroniek.link.states import count_states, group_code, national_code, side_code
 from kroniek.model import Document, Mention
 from kroniek.store import ActorRow
 
@@ -81,6 +81,7 @@ class Linker:
                 code, acting_sector = ctx.kb.acts_for(candidate.actor_id, ctx.day)
                 sector = acting_sector or sector
                 code = side_code(ctx, code, acting_sector)  # an opposition leader: RUS-OPP
+        code = group_code(ctx, candidate.actor_id, code)  # FARC -> COL-REB (EVAL.md)
         return to_mention(candidate, ctx.document.text, code, sector)
 
     def actors(self, document: Document) -> Iterable[ActorRow]:

@@ -59,6 +59,9 @@ def _choose(
     others = [hit for hit in hits if hit[0].kind != "place"]
     if len(others) > 1 and surface:  # "Congo": Congo-Kinshasa's Dutch name before
         others.sort(key=lambda hit: not _dutch_name(hit[0], key(surface)))  # an English one
+        seat = ctx.lexicon.organisation_seats.get(key(surface))
+        if seat is not None:  # "Brussel" acting: the EU, not Belgium
+            others.sort(key=lambda hit: hit[0].code != seat)
     if ctx.is_locative(first):
         if places:
             return places[0]
