@@ -33,8 +33,9 @@ def test_rebels_and_citizens_are_not_the_state(link: LinkFn) -> None:
     doc = link("Russische rebellen beschoten een dorp waar Armeense burgers schuilden.")
     rebels = find(doc, "Russische")
     assert (rebels.code, rebels.sector, rebels.actor_id) == ("RUS-REB", "REB", None)
-    citizens = find(doc, "Armeense")
-    assert citizens.actor_id is not None and citizens.code is None
+    citizens = find(doc, "Armeense")  # a domestic side (EVAL.md), not the state acting
+    assert (citizens.actor_id, citizens.code, citizens.sector) == ("arm", "ARM-CVL", "CVL")
+    assert citizens.method == "adjective-national"
 
 
 def test_hyphenated_adjectives(link: LinkFn) -> None:

@@ -29,6 +29,9 @@ class ContextWords:
     group_sectors: frozenset[str]
     pro_prefixes: frozenset[str]
     quantity_nouns: frozenset[str]
+    home_phrases: frozenset[str]
+    home_states: tuple[str, ...]
+    coded_groups: frozenset[str]
 
     def sector_of(self, lemma: str, text: str) -> tuple[str, bool] | None:
         """(sector, is a domestic side) for a generic noun given its lemma and form."""
@@ -63,4 +66,7 @@ def load_context_words(path: Path = DATA) -> ContextWords:
         group_sectors=frozenset(doc["group_sectors"]),
         pro_prefixes=frozenset(fold(w) for w in doc["pro_prefixes"]),
         quantity_nouns=frozenset(fold(w) for w in doc["quantity_nouns"]),
+        home_phrases=frozenset(fold(w) for w in doc["home_phrases"]),
+        home_states=tuple(doc["home_states"]),
+        coded_groups=frozenset(doc["coded_groups"]),
     )

@@ -178,6 +178,43 @@ def _named_noun(ctx: LinkContext, index: int, start: int, at: dict[int, Candidat
     return candidate is not None and candidate.actor_id is not None
 
 
+def _leader_state(ctx: LinkContext, name: str) -> str | None:
+    """The state a leader's name stands for in "de regering-Biden": the state the person
+    acts for at the article's date, else the state of their latest role."""
+    for actor, _ in ctx.kb.lookup(name):
+        if actor.kind == "state":
+            return actor.id
+        if actor.kind != "person":
+            continue
+        code, _ = ctx.kb.acts_for(actor.id, ctx.day)
+        if code is None and actor.roles:
+            code = ctx.kb.code_of(max(actor.roles, key=lambda r: r.start or ctx.day).of)
+        state = ctx.kb.by_code(code) if code else None
+        if state is not None and state.kind == "state":
+            return state.id
+    return None
+
+
+def _named_government(ctx: LinkContext, index: int, sentence: int) -> Candidate | None:
+    """"de regering-Maduro", "het kabinet-Rutte", "het regime-Assad": a generic noun joined
+    to its leader's name is that leader's state, with the noun's sector."""
+    token = ctx.tokens[index]
+    noun, dash, name = token.text.partition("-")
+    if not dash or not name[:1].isupper() or fold(noun) not in ctx.words.generic_nouns:
+        return None
+    state = _leader_state(ctx, name)
+    code = ctx.kb.code_of(state) if state else None
+    if code is None:
+        return None
+    first = index - 1 if ctx.in_sentence(index - 1, sentence) and _is_determiner(
+        ctx, index - 1) else index
+    return Candidate(
+        sentence=sentence, first=first, last=index, start=ctx.tokens[first].start,
+        end=token.end, label="ORG", actor_id=state, method="generic-leader", score=0.8,
+        rank=1, code=code, sector=ctx.words.generic_nouns[fold(noun)],
+    )
+
+
 def _generic_at(
     ctx: LinkContext, index: int, sentence: int, at: dict[int, Candidate],
     names: list[Candidate],
@@ -185,6 +222,8 @@ def _generic_at(
     token = ctx.tokens[index]
     if token.pos != "N":
         return None
+    if "-" in token.text and (government := _named_government(ctx, index, sentence)):
+        return government
     hit = ctx.words.sector_of(token.lemma, token.text)
     start = ctx.document.sentences[sentence].token_start
     if hit is None or _named_noun(ctx, index, start, at):
@@ -224,7 +263,9 @@ def _generic_at(
         if domestic and sector in ctx.words.group_sectors and (group := ctx.last_group):
             made.actor_id, made.code, made.sector = group, ctx.kb.code_of(group), None
             return made  # "de rebellen" after "de Houthi's": them
-        state = nearby_state(ctx, sentence, made.start, names, made.against)
+        if domestic:  # "Activisten hebben de Russische ambassade in Den Haag besmeurd"
+            state = _place_state(ctx, index, names, made.against)
+        state = state or nearby_state(ctx, sentence, made.start, names, made.against)
     if state is None:
         made.pending = (method, sector)
         return made
@@ -232,6 +273,17 @@ def _generic_at(
     if made.code is not None:
         ctx.generic_seen[noun] = (made.actor_id, made.code)
     return made
+
+
+def _place_state(
+    ctx: LinkContext, noun: int, names: list[Candidate], against: str | None
+) -> str | None:
+    """A domestic side is where it acts: the state of the place the sentence names (*in
+    Den Haag*, *in Syrië*) nearest to the noun, before or after it."""
+    places = [(abs(c.first - noun), state) for c in names
+              if c.method in ("place", "name-place")
+              and (state := state_of(ctx, c)) is not None and state != against]
+    return min(places)[1] if places else None
 
 
 def _partitive(ctx: LinkContext, noun: int) -> bool:

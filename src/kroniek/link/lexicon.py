@@ -30,6 +30,9 @@ class Lexicon:
     place_nouns: frozenset[str]
     generic_names: frozenset[str]
     org_head_variants: frozenset[str]
+    glued_time_words: frozenset[str]
+    day_parts: tuple[str, ...]
+    organisation_seats: dict[str, str]  # folded seat name -> the organisation's code
 
     def non_state(self, lemma: str) -> bool:
         return self.non_state_head(lemma) is not None
@@ -44,6 +47,14 @@ class Lexicon:
             if len(noun) >= 4 and word.endswith(noun) and len(word) - len(noun) >= 3:
                 return noun
         return None
+
+    def time_word(self, word: str) -> bool:
+        """A word Frog may glue to a name: "vrijdag", "zaterdagochtend", "gisteren"."""
+        folded = fold(word)
+        if folded in self.glued_time_words:
+            return True
+        return any(folded.endswith(part) and folded[: -len(part)] in self.glued_time_words
+                   for part in self.day_parts)
 
 
 def _lower_set(values: list[str]) -> frozenset[str]:
@@ -70,4 +81,7 @@ def load_lexicon(path: Path = DATA) -> Lexicon:
         place_nouns=_lower_set(doc["place_nouns"]),
         generic_names=_lower_set(doc["generic_names"]),
         org_head_variants=_lower_set(doc["org_head_variants"]),
+        glued_time_words=_lower_set(doc["glued_time_words"]),
+        day_parts=tuple(fold(w) for w in doc["day_parts"]),
+        organisation_seats={fold(k): v for k, v in doc["organisation_seats"].items()},
     )

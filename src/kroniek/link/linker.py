@@ -10,11 +10,12 @@ from kroniek.link import coref, plural
 from kroniek.link.context import LinkContext
 from kroniek.link.described import describe
 from kroniek.link.generic import generic_candidates, resolve_pending
+from kroniek.link.home import home_candidates, resolve_home
 from kroniek.link.lexicon import load_lexicon
 from kroniek.link.names import name_candidates
 from kroniek.link.roles import role_candidates
 from kroniek.link.spans import Candidate, select, to_mention
-from kroniek.link.states import count_states, side_code
+from kroniek.link.states import count_states, group_code, national_code, side_code
 from kroniek.model import Document, Mention
 from kroniek.store import ActorRow
 
@@ -52,9 +53,10 @@ class Linker:
             coref.note_alliances(ctx, [c for c in names if c.rank <= 3])
             roles = role_candidates(ctx, sentence, names)
             generics = generic_candidates(ctx, sentence, names)
-            picked = select(
-                [*names, *roles, *generics, *coref.alliance_candidates(ctx, sentence)]
-            )
+            picked = select([
+                *names, *roles, *generics, *coref.alliance_candidates(ctx, sentence),
+                *home_candidates(ctx, sentence),
+            ])
             picked = describe(ctx, sentence, picked)
             coref.surname_links(ctx, picked)
             coref.remember_surnames(ctx, picked)
@@ -65,6 +67,7 @@ class Linker:
             ctx.by_sentence[sentence] = picked
             count_states(ctx, picked)
             chosen.extend(picked)
+        resolve_home(ctx, chosen)
         resolve_pending(ctx, chosen)
         document.mentions = plural.resolve(document, [self._mention(ctx, c) for c in chosen])
 
@@ -72,11 +75,13 @@ class Linker:
         code, sector = candidate.code, candidate.sector
         if candidate.actor_id is not None and candidate.code is None:
             if candidate.national:
-                code = None
+                code = national_code(ctx, candidate)  # "Israëlische kolonisten": ISR-CVL
+                sector = code.partition("-")[2] if code else sector
             else:
                 code, acting_sector = ctx.kb.acts_for(candidate.actor_id, ctx.day)
                 sector = acting_sector or sector
                 code = side_code(ctx, code, acting_sector)  # an opposition leader: RUS-OPP
+        code = group_code(ctx, candidate.actor_id, code)  # FARC -> COL-REB (EVAL.md)
         return to_mention(candidate, ctx.document.text, code, sector)
 
     def actors(self, document: Document) -> Iterable[ActorRow]:

@@ -59,6 +59,9 @@ def _choose(
     others = [hit for hit in hits if hit[0].kind != "place"]
     if len(others) > 1 and surface:  # "Congo": Congo-Kinshasa's Dutch name before
         others.sort(key=lambda hit: not _dutch_name(hit[0], key(surface)))  # an English one
+        seat = ctx.lexicon.organisation_seats.get(key(surface))
+        if seat is not None:  # "Brussel" acting: the EU, not Belgium
+            others.sort(key=lambda hit: hit[0].code != seat)
     if ctx.is_locative(first):
         if places:
             return places[0]
@@ -82,6 +85,8 @@ def _candidate(
         if lemma in ctx.lexicon.street_nouns:
             return None
         group = ctx.lexicon.non_state_head(lemma) if noun is not None else None
+        if noun is None:
+            group = _nominalised_group(ctx, last)  # "Iraakse gevangenen" tagged as a verb
         if group is not None:
             national, method = True, "adjective-national"
             sector = ctx.lexicon.non_state_nouns[group]
@@ -91,15 +96,49 @@ def _candidate(
         before = ctx.tokens[first - 1] if first > 0 else None
         if before is None or before.sentence != token.sentence or before.text.lower() != "de":
             national, method = True, "demonym-national"  # "Afghanen die vluchten"
+    code = None
     if actor is not None and actor.kind == "place":
         method = "place"
+        code = None if route == "adjective" else _territory_code(ctx, actor, first)
+        if code is not None:
+            method = "place-territory"
     if route == "adjective":
         label = "ADJ"
     return Candidate(
         sentence=token.sentence, first=first, last=last, start=token.start,
         end=ctx.tokens[last].end, label=label, actor_id=actor.id if actor else None,
-        method=method, score=score, rank=rank, national=national, sector=sector,
+        method=method, score=score, rank=rank, national=national, sector=sector, code=code,
     )
+
+
+def _nominalised_group(ctx: LinkContext, adjective: int) -> str | None:
+    """The people noun right after a national adjective when Frog did not tag it a noun
+    ("Iraakse gevangenen" as a participle): its plural form stripped to the singular."""
+    following = adjective + 1
+    if not ctx.in_sentence(following, ctx.tokens[adjective].sentence):
+        return None
+    word = ctx.tokens[following].text.lower()
+    for form in (word, word.removesuffix("en"), word.removesuffix("n"), word.removesuffix("s")):
+        if form in ctx.lexicon.non_state_nouns:
+            return form
+    return None
+
+
+def _territory_code(ctx: LinkContext, place: Actor, first: int) -> str | None:
+    """A city or region named as subject or object, not after a preposition ("Russische
+    artillerie bestookt Sjevjerodonetsk", "Israël sluit Gaza af"), stands for the
+    territory of the state it lies in: that state's code. After "in", "naar", "van" it
+    stays a place."""
+    before = first - 1
+    sentence = ctx.tokens[first].sentence
+    while ctx.in_sentence(before, sentence) and ctx.tokens[before].pos in ("LID", "ADJ"):
+        before -= 1
+    if ctx.in_sentence(before, sentence) and ctx.tokens[before].pos in ("VZ", "N"):
+        return None  # "in Kiev", "het centrum van Kiev", "de stad Cherson"
+    parent = ctx.kb.get(place.parent or "")
+    if parent is None or parent.kind != "state":
+        return None
+    return ctx.kb.code_of(parent.id)
 
 
 def _blocked(ctx: LinkContext, first: int, last: int) -> bool:
@@ -138,6 +177,10 @@ def resolve_span(ctx: LinkContext, first: int, last: int, label: str) -> list[Ca
             persons = [a for a, _ in ctx.kb.lookup(tail) if a.kind == "person"]
             if persons:
                 return [_candidate(ctx, first, last, label, persons[0], "alias", 0.9, 2)]  # type: ignore[list-item]
+    if last > first and (adjective := _leading_adjective(ctx, first, label)):
+        return [adjective, *resolve_span(ctx, first + 1, last, label)]
+    if last > first and (adjective := _leading_adjective(ctx, last, label)):
+        return [*resolve_span(ctx, first, last - 1, label), adjective]
     parts = _parts(ctx, first, last, label)
     if parts:
         return parts
@@ -206,7 +249,7 @@ def _multiword_parts(ctx: LinkContext, index: int, label: str) -> list[Candidate
         for stop in range(len(words), position, -1):
             begin, end = words[position][0], words[stop - 1][1]
             hits = [(a, r) for a, r in ctx.kb.lookup(text[begin:end])
-                    if a.kind != "person" and r in ("name", "abbreviation", "alias")
+                    if a.kind != "person" and r in ("name", "abbreviation", "alias", "metonym")
                     and _accepts(label, a, r, text[begin:end])]
             chosen = _choose(ctx, hits, index, text[begin:end]) if hits else None
             if chosen is not None:
@@ -217,9 +260,47 @@ def _multiword_parts(ctx: LinkContext, index: int, label: str) -> list[Candidate
                 position = stop
                 break
         else:
-            if position == 0:
+            if position == 0 and label != "LOC":
                 return []  # "Denzel Washington": a name that does not start with an actor
-            position += 1
+            position += 1  # (places may: "in Eindhoven_Nederland en Denemarken")
+    return found
+
+
+def _time_split(ctx: LinkContext, index: int, label: str) -> list[Candidate]:
+    """Frog glues a name to a time word ("Poetin_vrijdag", "Trump_dinsdag"): link the runs
+    of words between time words, each over its own characters, as names of any kind
+    (a person too, by surname: "Erdogan" in "Erdogan_dinsdag")."""
+    token = ctx.tokens[index]
+    text = ctx.document.text[token.start : token.end]
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    if len(words) < 2 or not any(ctx.lexicon.time_word(text[b:e]) for b, e in words):
+        return []
+    runs: list[list[tuple[int, int]]] = [[]]
+    for begin, end in words:
+        if ctx.lexicon.time_word(text[begin:end]):
+            runs.append([])
+        else:
+            runs[-1].append((begin, end))
+    found: list[Candidate] = []
+    for run in runs:
+        if not run:
+            continue
+        begin, end = run[0][0], run[-1][1]
+        surface = text[begin:end]
+        hits = [(a, r) for a, r in ctx.kb.lookup(surface) if _accepts(label, a, r, surface)]
+        chosen = _choose(ctx, hits, index, surface)
+        if chosen is None and label == "PER":
+            for start, _ in run[1:]:  # "Recep Tayyip Erdogan" -> "Erdogan"
+                persons = [a for a, _ in ctx.kb.lookup(text[start:end]) if a.kind == "person"]
+                if persons:
+                    chosen = persons[0], "alias"
+                    break
+        if chosen is None:
+            continue
+        part = _candidate(ctx, index, index, label, chosen[0], chosen[1], 0.9, rank=3)
+        if part is not None:
+            part.start, part.end = token.start + begin, token.start + end
+            found.append(part)
     return found
 
 
@@ -230,7 +311,7 @@ def _parts(ctx: LinkContext, first: int, last: int, label: str) -> list[Candidat
     if first == last:
         token = ctx.tokens[first]
         if " " in ctx.document.text[token.start : token.end] and (
-                glued := _multiword_parts(ctx, first, label)):
+                glued := _time_split(ctx, first, label) or _multiword_parts(ctx, first, label)):
             return glued
         if token.text.count("-") and (adjectives := _hyphen_adjectives(ctx, first, label)):
             return adjectives
@@ -289,11 +370,37 @@ def _segments(ctx: LinkContext, first: int, last: int) -> list[tuple[int, int]]:
     return trimmed
 
 
+def _merged(ctx: LinkContext, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Frog's neighbouring spans that together are one KB name ("Islamitische" MISC +
+    "Staat" ORG) as one span."""
+    merged: list[tuple[int, int, str]] = []
+    for first, last, label in sorted(spans):
+        if merged and merged[-1][1] + 1 == first and ctx.kb.lookup(
+            ctx.surface(merged[-1][0], last)
+        ):
+            merged[-1] = (merged[-1][0], last, merged[-1][2])
+            continue
+        merged.append((first, last, label))
+    return merged
+
+
+def _leading_adjective(ctx: LinkContext, index: int, label: str) -> Candidate | None:
+    """A national adjective Frog put inside a name span ("Franse Rafales", "Krim Russische")."""
+    token = ctx.tokens[index]
+    if token.pos != "ADJ":
+        return None
+    for actor, route in ctx.kb.lookup(token.text):
+        if route == "adjective":
+            return _candidate(ctx, index, index, label, actor, "adjective", 1.0, rank=3)
+    return None
+
+
 def name_candidates(ctx: LinkContext, sentence: int) -> list[Candidate]:
     doc = ctx.document
     info = doc.sentences[sentence]
     covered: set[int] = set()
     found: list[Candidate] = []
+    spans: list[tuple[int, int, str]] = []
     for mention in doc.sentence_mentions(sentence):
         indices = [
             t.index for t in doc.tokens[info.token_start : info.token_end]
@@ -312,8 +419,10 @@ def name_candidates(ctx: LinkContext, sentence: int) -> list[Candidate]:
             first -= 1  # "de Nationale Veiligheidsraad": keep the name whole
         indices = list(range(first, indices[-1] + 1))
         covered.update(indices)
-        for first, last in _segments(ctx, indices[0], indices[-1]):
-            found.extend(resolve_span(ctx, first, last, mention.label))
+        spans.append((indices[0], indices[-1], mention.label))
+    for span_first, span_last, label in _merged(ctx, spans):
+        for first, last in _segments(ctx, span_first, span_last):
+            found.extend(resolve_span(ctx, first, last, label))
     index = info.token_start
     while index < info.token_end:
         token = doc.tokens[index]

@@ -46,6 +46,41 @@ def side_code(ctx: LinkContext, code: str | None, sector: str | None) -> str | N
     return f"{code}-{sector}" if actor is not None and actor.kind == "state" else code
 
 
+def group_code(ctx: LinkContext, actor_id: str | None, code: str | None) -> str | None:
+    """EVAL.md's code for an armed group: its own when listed (``coded_groups``), else the
+    listed group it is a branch of (ISKP: ISIS), else its state's rebels (FARC: COL-REB)."""
+    actor = ctx.kb.get(actor_id or "")
+    listed = ctx.words.coded_groups
+    if actor is None or actor.kind != "armed_group" or code is None or code in listed:
+        return code
+    if actor.code is None:
+        return code  # a state force (Azov) acts as its state
+    seen: set[str] = set()
+    parent = ctx.kb.get(actor.parent or "")
+    while parent is not None and parent.id not in seen:
+        if parent.code in listed:
+            return parent.code
+        seen.add(parent.id)
+        parent = ctx.kb.get(parent.parent or "")
+    state = ctx.kb.code_of(actor.operates_in[0]) if actor.operates_in else None
+    return f"{state}-REB" if state else code
+
+
+def national_code(ctx: LinkContext, candidate: Candidate) -> str | None:
+    """The code of nationals who do not act for their state: their state's domestic side
+    (ISO3-SECTOR, as EVAL.md codes unnamed domestic sides) when the phrase says which
+    side ("Israëlische kolonisten": ISR-CVL), else None ("Syrische huurlingen", a place,
+    an attribute). A bare demonym ("waar Armeniërs wonen") names no side: it describes a
+    population as often as it names people who act or are acted on."""
+    if candidate.actor_id is None or candidate.method != "adjective-national":
+        return None
+    actor = ctx.kb.actor(candidate.actor_id)
+    code = ctx.kb.code_of(actor.id)
+    if candidate.sector is None or actor.kind != "state" or code is None:
+        return None
+    return f"{code}-{candidate.sector}"
+
+
 def _subject(ctx: LinkContext, candidate: Candidate) -> bool:
     return any(ctx.tokens[i].deprel == "su" for i in range(candidate.first, candidate.last + 1))
 
