@@ -181,3 +181,18 @@ def test_formats_doc_names_every_column_and_format() -> None:
         assert f"## `{name}`" in doc or f"`{name}` and" in doc, name
     for column in (*COLUMNS, *CAMEO_COLUMNS):
         assert f"`{column}`" in doc, column
+
+
+def test_readers_print_json_for_machines(stored: str) -> None:
+    events = json.loads(ok(kroniek("events", "--json", "--db", stored)))
+    # events lists what is stored, negated and hypothetical ones included, furniture not.
+    assert sorted(e["status"] for e in events) == sorted(
+        ["asserted", "future", "future", "negated", "hypothetical", "historical"])
+    assault = next(e for e in events if e["type"] == "ASSAULT" and e["status"] == "asserted")
+    assert assault["actor"][0]["code"] == "RUS" and assault["sentence"].startswith("Rusland")
+    assert json.loads(ok(kroniek("events", "--json", "--type", "PROTEST", "--db", stored))) == []
+    [document] = json.loads(ok(kroniek("docs", "--json", "--db", stored)))
+    assert document["events"] == 7 and document["published_start"] == "2022-03-09"
+    stats = json.loads(ok(kroniek("stats", "--json", "--db", stored)))
+    assert stats["counts"]["documents"] == 1 and stats["published"]["first"] == "2022-03-09"
+    assert stats["event_types"]["ASSAULT"] == 4

@@ -9,10 +9,11 @@ from rich.table import Table
 from rich.text import Text
 
 from kroniek.cli.common import DbOption, console, fail, friendly, reader_for
-from kroniek.cli.terminal import printable
+from kroniek.cli.terminal import json_text, printable
 from kroniek.errors import InputError
 from kroniek.store import queries
 
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]
 LABEL_STYLES = {"PER": "bold magenta", "LOC": "bold green", "ORG": "bold cyan",
                 "MISC": "bold yellow", "EVE": "bold blue", "PRO": "bold blue"}
 
@@ -29,6 +30,7 @@ def docs_command(
     db: DbOption = None,
     limit: Annotated[int, typer.Option(help="How many documents to list.")] = 50,
     offset: Annotated[int, typer.Option(help="Skip this many first.")] = 0,
+    as_json: JsonOption = False,
 ) -> None:
     """List stored documents, newest first, with date, title and counts."""
     if limit < 1:
@@ -36,6 +38,9 @@ def docs_command(
     if offset < 0:
         raise InputError(f"--offset {offset}: must be 0 or more")
     rows = queries.list_documents(reader_for(db), limit=limit, offset=offset)
+    if as_json:
+        typer.echo(json_text([dict(row) for row in rows], indent=2))
+        return
     if not rows:
         console.print("No documents stored yet: try [bold]kroniek ingest PATH[/].")
         return
@@ -100,9 +105,14 @@ def show_command(
 
 
 @friendly
-def stats_command(db: DbOption = None) -> None:
+def stats_command(db: DbOption = None, as_json: JsonOption = False) -> None:
     """Counts of what the database holds."""
     result = queries.stats(reader_for(db))
+    if as_json:
+        first, last = result["published"]
+        typer.echo(json_text({**result, "published": {"first": first, "last": last}},
+                             indent=2))
+        return
     table = Table(title="kroniek database")
     table.add_column("what")
     table.add_column("count", justify="right")

@@ -10,7 +10,7 @@ import typer
 from rich.text import Text
 
 from kroniek.cli.common import DbOption, console, friendly, reader_for
-from kroniek.cli.terminal import printable
+from kroniek.cli.terminal import json_text, printable
 from kroniek.errors import InputError
 from kroniek.export.names import knowledge_base
 from kroniek.ingest.pubdate import interval_from_iso
@@ -137,6 +137,22 @@ def print_event(row: dict[str, Any]) -> None:
     console.print(Text("    ") + sentence, soft_wrap=True)
 
 
+JSON_FIELDS = ("document_id", "sentence_index", "type", "mode", "status", "context",
+               "reciprocal", "date_start", "date_end", "date_precision", "location",
+               "plover_score", "trigger", "title", "url", "source")
+
+
+def event_as_json(row: dict[str, Any]) -> dict[str, Any]:
+    """A stored event for ``--json``: its id as exports give it, fields as stored."""
+    out: dict[str, Any] = {"id": f"{row['document_id']}-{row['event_index']}"}
+    out.update({field: row.get(field) for field in JSON_FIELDS})
+    for side in ("actor", "recipient"):
+        out[side] = [{key: p.get(key) for key in ("code", "name", "sector", "kb_id")}
+                     for p in row[side]]
+    out["sentence"] = (row.get("sentence") or "").strip()
+    return out
+
+
 @friendly
 def events_command(
     actor: ActorFilter = None,
@@ -146,11 +162,17 @@ def events_command(
     since: SinceFilter = None,
     until: UntilFilter = None,
     limit: Annotated[int, typer.Option("--limit", help="At most this many events.")] = 50,
+    as_json: Annotated[bool, typer.Option(
+        "--json", help="Print the events as JSON, as stored (no PLOVER reduction; "
+        "`kroniek export` applies it).")] = False,
     db: DbOption = None,
 ) -> None:
     """List coded events, newest articles first, each with its evidence sentence."""
     selection = build_filter(actor, recipient, type_, status, since, until, limit)
     rows = list_events(reader_for(db), selection)
+    if as_json:
+        typer.echo(json_text([event_as_json(row) for row in rows], indent=2))
+        return
     if not rows:
         console.print("No events match (page furniture is never listed).")
         return
