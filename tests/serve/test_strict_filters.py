@@ -51,3 +51,10 @@ def test_the_events_page_explains_a_bad_filter(live_server: str) -> None:
                      headers={"Accept": "text/html"}, timeout=60)
     assert page.status_code == 422
     assert "text/html" in page.headers["content-type"] and "ASSAULT" in page.text
+
+
+def test_format_csv_is_honoured_and_an_unknown_format_refused(live_server: str) -> None:
+    as_csv = _get(live_server, format="csv")
+    assert as_csv.status_code == 200 and as_csv.headers["content-type"].startswith("text/csv")
+    assert as_csv.text.splitlines()[0].startswith("id,") and len(as_csv.text.splitlines()) > 1
+    assert _get(live_server, format="xml").status_code == 422

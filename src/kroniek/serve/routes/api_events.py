@@ -5,9 +5,9 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Path
+from fastapi import APIRouter, Depends, HTTPException, Path, Query
 from fastapi.responses import StreamingResponse
 
 from kroniek.serve import why
@@ -22,9 +22,15 @@ State = Annotated[AppState, Depends(get_state)]
 EventId = Annotated[int, Path(ge=1, le=2**62)]
 
 
-@router.get("/events", summary="Events matching the filters, newest first")
+@router.get("/events", summary="Events matching the filters, newest first",
+            response_model=None)
 def list_events(state: State, f: Filter, sort: Sort = "date", order: Order = "desc",
-                limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+                limit: Limit = 50, offset: Offset = 0,
+                format: Annotated[Literal["json", "csv"], Query(
+                    description="json (a page) or csv (every match, as /events.csv)")]
+                = "json") -> dict[str, Any] | StreamingResponse:
+    if format == "csv":
+        return events_csv(state, f, sort, order)
     with state.engine.connect() as connection:
         items = data.list_events(connection, f, sort, order, limit, offset)
         total = data.count_events(connection, f)
