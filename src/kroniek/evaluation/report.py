@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from kroniek.cli.terminal import printable
 from kroniek.evaluation.records import PRF, Score
 from kroniek.evaluation.runner import Evaluation
 
@@ -102,8 +103,8 @@ def print_errors(console: Console, evaluation: Evaluation, actors_only: bool = F
                 style = {"false positive": "red", "missed": "yellow"}.get(error.kind, "magenta")
                 line = Text(f"{error.layer:<12} ", style="dim")
                 line.append(f"{error.kind:<15} ", style=style)
-                line.append(error.what)
+                line.append(printable(error.what))
                 console.print(line, soft_wrap=True)
                 if error.evidence:
-                    console.print(Text(f"{'':28}“{error.evidence}”", style="dim"),
+                    console.print(Text(f"{'':28}“{printable(error.evidence)}”", style="dim"),
                                   soft_wrap=True)

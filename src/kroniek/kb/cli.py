@@ -10,6 +10,7 @@ from typing import Annotated, NoReturn
 import typer
 from rich.console import Console
 
+from kroniek.cli.terminal import in_markup, printable
 from kroniek.kb.base import KnowledgeBase
 from kroniek.kb.explain import explain, render_actor
 from kroniek.kb.loader import KBError, load_kb, user_kb_dir, validate_file
@@ -18,13 +19,14 @@ from kroniek.kb.wikidata import WikidataError, dump_entries, import_wikidata
 AtOption = Annotated[str | None, typer.Option("--at", help="Date YYYY-MM-DD")]
 OutputOption = Annotated[Path, typer.Option("-o", "--output", help="YAML file to write")]
 
+# Names and texts a user typed or the KB files hold are printed with controls escaped.
 kb_app = typer.Typer(help="The actor knowledge base.", no_args_is_help=True)
 out = Console()
 err = Console(stderr=True)
 
 
 def _fail(message: str) -> NoReturn:
-    err.print(f"[red]error:[/red] {message}", highlight=False, markup=True)
+    err.print(f"[red]error:[/red] {in_markup(message)}", highlight=False, markup=True)
     raise typer.Exit(1)
 
 
@@ -48,7 +50,7 @@ def _kb() -> KnowledgeBase:
 def search(text: str, at: AtOption = None) -> None:
     """What TEXT names in the KB on a date, and why."""
     for line in explain(_kb(), text, _day(at)):
-        out.print(line, highlight=False, markup=False)
+        out.print(printable(line), highlight=False, markup=False)
 
 
 @kb_app.command()
@@ -59,7 +61,7 @@ def show(actor_id: str, at: AtOption = None) -> None:
     except KeyError as exc:
         _fail(str(exc.args[0]))
     for line in lines:
-        out.print(line, highlight=False, markup=False)
+        out.print(printable(line), highlight=False, markup=False)
 
 
 @kb_app.command()
