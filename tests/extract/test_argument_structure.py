@@ -28,6 +28,13 @@ CASES = [
     # A target named by the city it is in.
     ("Een Russische raketaanval op een winkelcentrum in Odessa kostte vier mensen "
      "het leven.", ("ASSAULT", "RUS", "UKR")),
+    # A city as the bare object of an attack: the target is the state it lies in.
+    ("Israëlische straaljagers bombardeerden dinsdagnacht Gaza-Stad.",
+     ("ASSAULT", "ISR", "PSE")),
+    ("Russische troepen hebben Charkiv opnieuw beschoten.", ("ASSAULT", "RUS", "UKR")),
+    # ... also as the subject of a passive with an agent.
+    ("Marioepol werd wekenlang door het Russische leger belegerd.",
+     ("ASSAULT", "RUS", "UKR")),
 ]
 
 
