@@ -18,7 +18,7 @@ printed per gold ``form`` (main, inverted, subordinate, passive, nominal, ...), 
 Markdown for docs/quality.md. Frog's output is cached (``--cache``) so argument rules can
 be compared quickly; delete the cache after changing nlp.
 
-Usage: python bench/argument_confusion.py [--cache FILE] [--only TYPE] [--show OUTCOME]
+Usage: python bench/argument_confusion.py [--cache FILE] [--only TYPE] [--show OUTCOME|fp|missed]
 """
 
 from __future__ import annotations
@@ -174,10 +174,13 @@ def main() -> None:
         total.update(counts)
         print(_row(form, counts))
     print(_row("**all**", total))
-    if arguments.show == "fp":
+    if arguments.show in {"fp", "missed"}:
+        # The strict scorer's own errors: system triples it did not match, gold triples
+        # nothing matched.
+        kind, tag = ("false positive", "FP") if arguments.show == "fp" else ("missed", "FN")
         for error in score.errors:
-            if error.kind == "false positive":
-                print(f"FP {error.what}\n   {error.evidence[:160]}")
+            if error.kind == kind and error.layer == "event":
+                print(f"{tag} {error.what}\n   {error.evidence[:160]}")
     strict, actor_level = score.events_strict, score.events_actor
     print(f"\nstrict P/R/F1 {strict.p or 0:.3f}/{strict.r or 0:.3f}/{strict.f1 or 0:.3f}; "
           f"actor-level F1 {actor_level.f1 or 0:.3f}")

@@ -35,6 +35,13 @@ CASES = [
     # ... also as the subject of a passive with an agent.
     ("Marioepol werd wekenlang door het Russische leger belegerd.",
      ("ASSAULT", "RUS", "UKR")),
+    # Where help is sent to, or a visitor travels to: the state there receives it.
+    ("Duitsland stuurt nieuwe wapens naar Oekraïne.", ("AID", "DEU", "UKR")),
+    ("Nederland heeft vrijdag noodhulp naar Beiroet gestuurd.", ("AID", "NLD", "LBN")),
+    ("De Franse president reisde dinsdag naar Peking voor overleg.",
+     ("CONSULT", "FRA", "CHN")),
+    ("De Turkse president arriveerde maandag in Teheran voor een staatsbezoek.",
+     ("CONSULT", "TUR", "IRN")),
 ]
 
 

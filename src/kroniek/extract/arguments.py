@@ -10,6 +10,7 @@ robust: particles, participles and prepositions.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -17,6 +18,7 @@ from functools import cache
 from kroniek.extract import trace
 from kroniek.extract.clauses import clause_of, finite
 from kroniek.extract.lexicon import Match, load_lexicon, trigger_data
+from kroniek.extract.places import is_place, state_code
 from kroniek.model import Document, Mention, Token
 
 _SKIPPABLE_POS = {"LID", "ADJ", "TW", "BW"}
@@ -250,6 +252,35 @@ def groups_in(document: Document, sentence: int) -> list[Group]:
     return groups
 
 
+@cache
+def _destination_types() -> frozenset[str]:
+    return frozenset(trigger_data()["destination_types"])
+
+
+def place_groups(document: Document, sentence: int) -> list[Group]:
+    """Places with no event code, each standing for the state it is or lies in, with the
+    preposition right before it: where a frame's recipient phrase names a place ("een
+    bezoek aan Peking", "arriveerde in Teheran", "hulp naar Kathmandu"), that state is the
+    recipient."""
+    tokens = document.sentence_tokens(sentence)
+    if not tokens:
+        return []
+    base = tokens[0].index
+    found = []
+    for mention in document.sentence_mentions(sentence):
+        if not is_place(mention) or document.in_furniture(mention.start):
+            continue
+        code = state_code(mention)
+        first = _token_at(tokens, mention.start)
+        last = _token_at(tokens, mention.end - 1)
+        if code is None or first is None or last is None:
+            continue
+        direct, _ = _direct(tokens, first.index, base)
+        found.append(Group([dataclasses.replace(mention, code=code)], first.index, last.index,
+                           direct, direct, codes=[code]))
+    return found
+
+
 def clause_bounds(tokens: list[Token], trigger: int) -> tuple[int, int]:
     """Token range of the clause holding ``trigger``: from the last clause opener before it
     to the next one after it (or the sentence's ends)."""
@@ -450,10 +481,25 @@ def find_arguments(document: Document, sentence: int, match: Match) -> Arguments
             passive = True  # so the subject is read as the target below
         if not actor and subject is not None and entry.actor not in {"pp:van", "obj"}:
             actor = [subject]
+    def destination(word: str) -> list[Group]:
+        """A place the phrase with ``word`` names, standing for its state; for a meeting,
+        only when no coded "met" phrase names whom it is with ("vloog naar Rome voor
+        gesprekken met de Amerikanen": Rome is the venue)."""
+        if entry.type == "CONSULT" and by_preposition("met", after=match.token - 1):
+            return []
+        return [g for g in place_groups(document, sentence) if g.preposition == word
+                and (g.first_token in own if entry.verbal else g.first_token > match.token)][:1]
+
     if entry.recipient and entry.recipient.startswith("pp:"):
-        recipient = by_preposition(entry.recipient[3:], after=match.token - 1)
+        recipient = (by_preposition(entry.recipient[3:], after=match.token - 1)
+                     or (destination(entry.recipient[3:]) if not entry.reciprocal else []))
     elif entry.recipient == "su" or (passive and entry.actor != "pp:door"):
         recipient = [subject] if subject is not None and subject not in actor else []
+    if not recipient and entry.type in _destination_types() and not (
+            entry.recipient == "su" or passive or entry.reciprocal):
+        # "stuurt wapens naar Oekraïne", "reisde naar Peking": where help goes or a
+        # visitor travels is who receives it, before any object (the thing sent).
+        recipient = by_preposition("naar", after=match.token - 1) or destination("naar")
     if not recipient and entry.recipient != "su":
         # Skip phrases naming the actor again ("De Russische minister Sergej Lavrov").
         acting = {code for g in actor for code in g.codes}

@@ -16,7 +16,7 @@ from importlib.resources import files
 
 from kroniek.datafiles import load_yaml
 from kroniek.extract.arguments import clause_bounds
-from kroniek.kb import load_kb
+from kroniek.extract.places import is_place, state_code
 from kroniek.model import Document, Mention
 
 
@@ -24,13 +24,6 @@ from kroniek.model import Document, Mention
 def _settings() -> tuple[frozenset[str], frozenset[str]]:
     data = load_yaml((files("kroniek.extract") / "data" / "location.yaml").read_text())
     return frozenset(data["site_prepositions"]), frozenset(data["territorial_types"])
-
-
-def _is_place(mention: Mention) -> bool:
-    # Frog's NER tags many cities MISC or ORG ("Charkiv"); the linker's method says
-    # whether the KB entry is a place, or a state named as a place.
-    return mention.actor_id is not None and not mention.code and (
-        mention.label == "LOC" or mention.method in {"place", "name-place"})
 
 
 def _governing(document: Document, mention: Mention) -> str | None:
@@ -44,6 +37,8 @@ def _governing(document: Document, mention: Mention) -> str | None:
     for token in reversed([t for t in tokens if t.index < first.index]):
         if token.pos == "VZ":
             return token.lemma.lower()
+        if token.pos == "VG" and "neven" in token.features.split(","):
+            continue  # "naar Rwanda en Oeganda": a conjunct shares the first's preposition
         if token.pos not in {"LID", "ADJ", "TW", "SPEC", "N"} and token.text != ",":
             # A verb, adverb or pronoun before the phrase: it is an argument of the
             # clause itself, not inside a prepositional phrase.
@@ -66,7 +61,7 @@ def place_of(document: Document, sentence: int, trigger_token: int) -> Mention |
         return None
     start, end = clause_bounds(tokens, trigger_token)
     first, last = document.tokens[start].start, document.tokens[end - 1].end
-    places = [m for m in document.sentence_mentions(sentence) if _is_place(m)
+    places = [m for m in document.sentence_mentions(sentence) if is_place(m)
               and not document.in_furniture(m.start)]
     sites = [m for m in places if _at_site(document, m)]
     in_clause = [m for m in sites if first <= m.start < last]
@@ -80,12 +75,7 @@ def targeted_state(place: Mention, event_type: str, actors: list[str]) -> str | 
     itself, or the state a city or region lies in ("een luchtaanval op een ziekenhuis in
     Kiev", "beschietingen bij Charkiv")."""
     _, territorial = _settings()
-    if event_type not in territorial or not place.actor_id:
+    if event_type not in territorial:
         return None
-    kb = load_kb()
-    if place.method == "name-place":
-        code = kb.code_of(place.actor_id)
-    else:
-        actor = kb.get(place.actor_id)
-        code = kb.code_of(actor.parent) if actor is not None and actor.parent else None
+    code = state_code(place)
     return code if code and code not in actors else None
