@@ -42,6 +42,14 @@ CASES = [
      ("CONSULT", "FRA", "CHN")),
     ("De Turkse president arriveerde maandag in Teheran voor een staatsbezoek.",
      ("CONSULT", "TUR", "IRN")),
+    # An action noun whose "van" phrase is what is acted on: the actor is the "door"
+    # agent, or the clause's subject.
+    ("Servië protesteert tegen de erkenning van Kosovo door de Verenigde Staten.",
+     ("SUPPORT", "USA", "XKX")),
+    ("De vrijlating van twee Amerikaanse gevangenen door Iran werd in Washington "
+     "toegejuicht.", ("RETREAT", "IRN", "USA")),
+    ("Polen kondigde woensdag de uitzetting van drie Russische diplomaten aan.",
+     ("SANCTION", "POL", "RUS")),
 ]
 
 
@@ -52,6 +60,12 @@ def test_arguments_follow_the_clause(code, text, expected) -> None:  # type: ign
         assert any(t[:2] == expected[:2] for t in found), found
     else:
         assert expected in found, found
+
+
+def test_the_van_phrase_of_an_attack_noun_is_its_actor(code) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    # Not every noun takes its patient in "van": an attack's "van" phrase is who attacks.
+    found = triples(code("De aanval van Hamas op Israël kwam onverwacht.").events)
+    assert ("ASSAULT", "HAMAS", "ISR") in found, found
 
 
 def test_a_relative_clause_does_not_borrow_the_main_subject(code) -> None:  # type: ignore[no-untyped-def]  # noqa: F811

@@ -17,7 +17,7 @@ from functools import cache
 
 from kroniek.extract import trace
 from kroniek.extract.clauses import clause_of, finite
-from kroniek.extract.lexicon import Match, load_lexicon, trigger_data
+from kroniek.extract.lexicon import Entry, Match, load_lexicon, trigger_data
 from kroniek.extract.places import is_place, state_code
 from kroniek.model import Document, Mention, Token
 
@@ -147,6 +147,25 @@ def _embedding(tokens: list[Token], start: int, end: int, noun: int) -> str | No
     return None
 
 
+@cache
+def _patient_van_settings() -> tuple[tuple[str, ...], frozenset[str]]:
+    data = trigger_data()["patient_van"]
+    return tuple(data["suffixes"]), frozenset(data["types"])
+
+
+def _patient_van(entry: Entry, trigger: Token) -> bool:
+    """Does this action noun take what is acted on in its "van" phrase? Its frame says so
+    (``recipient: pp:van``), it is a nominalised infinitive ("het neerhalen van een
+    drone"), or a nominalisation by suffix of a verb that does something to someone
+    (clauses.yaml, ``patient_van``)."""
+    if entry.recipient == "pp:van":
+        return True
+    if trigger.pos == "WW":
+        return "nom" in trigger.features.split(",")
+    suffixes, types = _patient_van_settings()
+    return entry.type in types and trigger.lemma.lower().endswith(suffixes)
+
+
 def _token_at(tokens: list[Token], offset: int) -> Token | None:
     return next((t for t in tokens if t.start <= offset < t.end), None)
 
@@ -211,7 +230,10 @@ def _direct(tokens: list[Token], first: int, base: int) -> tuple[str | None, str
         return None, None
     word = _preposition_word(tokens[position - base])
     noun = tokens[position - 1 - base] if position - 1 >= base else None
-    return word, noun.lemma.lower() if word == "van" and noun and noun.pos == "N" else None
+    # The head "van" hangs from: a noun, or a nominalised infinitive ("het neerhalen van").
+    head = noun is not None and (noun.pos == "N" or (
+        noun.pos == "WW" and "nom" in noun.features.split(",")))
+    return word, noun.lemma.lower() if word == "van" and noun and head else None
 
 
 def groups_in(document: Document, sentence: int) -> list[Group]:
@@ -443,17 +465,26 @@ def find_arguments(document: Document, sentence: int, match: Match) -> Arguments
 
     actor: list[Group] = []
     recipient: list[Group] = []
+    patient: list[Group] = []  # an action noun's "van" phrase, when it is the one acted on
     alleged = False
     if entry.kind == "noun":
         # "Russische raketaanvallen": an adjective right before the noun is its actor;
         # "de aanvallen van Hamas": so is the possessor right after it.
         noun_lemma = trigger.lemma.lower()
-        actor = ([g for g in groups if g.last_token == match.token - 1]
-                 or [g for g in groups if g.direct == "van" and g.via == noun_lemma
-                     and g.first_token > match.token][:1]
-                 # "de erkenning van twee regio's door Rusland": the noun's own agent
-                 or [g for g in groups if g.direct == "door" and g.first_token > match.token
-                     and g.first_token - match.token <= 8][:1])
+        adjective = [g for g in groups if g.last_token == match.token - 1]
+        own_van = [g for g in groups if g.direct == "van" and g.via == noun_lemma
+                   and g.first_token > match.token][:1]
+        # "de erkenning van twee regio's door Rusland": the noun's own agent
+        agent = [g for g in groups if g.direct == "door" and g.first_token > match.token
+                 and g.first_token - match.token <= 8][:1]
+        if own_van and (agent or _patient_van(entry, trigger)):
+            # "de uitzetting van Russische diplomaten (door Polen)": the "van" phrase is
+            # what is acted on; the actor is the agent, an adjective, or the subject.
+            patient = own_van
+            actor = adjective or agent
+            subject = None if subject in patient else subject
+        else:
+            actor = adjective or own_van or agent
         embedding = _embedding(tokens, start, end, match.token)
         if not actor and embedding == "accuse":
             actor = [g for g in bare if g is not subject and g.first_token < match.token][:1]
@@ -490,7 +521,9 @@ def find_arguments(document: Document, sentence: int, match: Match) -> Arguments
         return [g for g in place_groups(document, sentence) if g.preposition == word
                 and (g.first_token in own if entry.verbal else g.first_token > match.token)][:1]
 
-    if entry.recipient and entry.recipient.startswith("pp:"):
+    if patient:
+        recipient = patient
+    elif entry.recipient and entry.recipient.startswith("pp:"):
         recipient = (by_preposition(entry.recipient[3:], after=match.token - 1)
                      or (destination(entry.recipient[3:]) if not entry.reciprocal else []))
     elif entry.recipient == "su" or (passive and entry.actor != "pp:door"):
