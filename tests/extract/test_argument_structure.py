@@ -62,6 +62,31 @@ def test_arguments_follow_the_clause(code, text, expected) -> None:  # type: ign
         assert expected in found, found
 
 
+EMBEDDED = [
+    # Who is held responsible for, or has an attack ascribed to it, is its (alleged) actor.
+    ("Israël houdt Hamas verantwoordelijk voor de raketaanval op de kazerne.", "ASSAULT",
+     "HAMAS", "ISR"),
+    ("De Verenigde Staten schrijven de cyberaanval op hun ministeries toe aan Noord-Korea.",
+     "COERCE", "PRK", "USA"),
+    ("De aanslag op het politiebureau wordt door Ankara toegeschreven aan de PKK.",
+     "ASSAULT", "PKK", "TUR"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "actor", "speaker"), EMBEDDED)
+def test_the_accused_acts_in_the_embedded_event(code, text, kind, actor, speaker) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    events = [e for e in code(text).events if e.type == kind]
+    assert any(actor in e.actor and e.status == "alleged" for e in events), triples(events)
+    assert not [e for e in events if speaker in e.actor], triples(events)
+
+
+def test_naming_an_event_is_not_doing_it(code) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    # "noemen" judges an event someone else did.
+    document = code("Moskou noemt de aanval op de ambassade een terroristische daad.")
+    assert not [e for e in document.events if e.type == "ASSAULT" and "RUS" in e.actor], \
+        triples(document.events)
+
+
 def test_the_van_phrase_of_an_attack_noun_is_its_actor(code) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     # Not every noun takes its patient in "van": an attack's "van" phrase is who attacks.
     found = triples(code("De aanval van Hamas op Israël kwam onverwacht.").events)

@@ -17,7 +17,7 @@ from functools import cache
 
 from kroniek.extract import trace
 from kroniek.extract.clauses import clause_of, finite
-from kroniek.extract.lexicon import Entry, Match, load_lexicon, trigger_data
+from kroniek.extract.lexicon import PARTICLES, Entry, Match, load_lexicon, trigger_data
 from kroniek.extract.places import is_place, state_code
 from kroniek.model import Document, Mention, Token
 
@@ -58,9 +58,24 @@ class Group:
 
 
 @cache
-def _embedding_verbs() -> dict[str, frozenset[str]]:
+def _embedding_verbs() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """Per kind, each verb's lemma and the other words it needs in the clause
+    ("verantwoordelijk houden": ``houden`` with ``verantwoordelijk``)."""
     data = trigger_data()
-    return {kind: frozenset(lemmas) for kind, lemmas in data["embedding_verbs"].items()}
+    return {kind: tuple((words.split()[-1], tuple(words.split()[:-1])) for words in lemmas)
+            for kind, lemmas in data["embedding_verbs"].items()}
+
+
+def _verb_lemmas(clause: list[Token], verb: Token) -> set[str]:
+    """A verb's lemma, and with a separated particle after it ("schrijven ... toe" is
+    toeschrijven)."""
+    lemma = verb.lemma.lower()
+    # Frog often reads the particle as the end of a circumposition ("op ... toe"): any
+    # postposed particle after the verb counts.
+    return {lemma} | {token.lemma.lower() + lemma for token in clause
+                      if token.index > verb.index and token.lemma.lower() in PARTICLES
+                      and (token.deprel == "svp" or (
+                          token.pos == "VZ" and "fin" in token.features.split(",")))}
 
 
 @cache
@@ -128,17 +143,20 @@ def _event_reference(tokens: list[Token], start: int, end: int, trigger: int) ->
 
 
 def _embedding(tokens: list[Token], start: int, end: int, noun: int) -> str | None:
-    """``accuse`` or ``report`` when a verb of that kind governs the noun trigger in its
-    clause, or the noun sits in an "over" phrase or is a definite noun in a
+    """``accuse``, ``attribute`` or ``report`` when a verb of that kind governs the noun
+    trigger in its clause, or the noun sits in an "over" phrase or is a definite noun in a
     phrase that refers back ("als reactie op het bezoek"); else None."""
     verbs = _embedding_verbs()
     base = tokens[0].index
+    clause = tokens[start - base : end - base]
+    words = {token.lemma.lower() for token in clause}
     # Anywhere in the clause: a perfect puts the participle last ("hebben de gevechten
     # gestaakt").
-    for token in tokens[start - base : end - base]:
+    for token in clause:
         if token.pos == "WW" and token.index != noun:
-            for kind, lemmas in verbs.items():
-                if token.lemma.lower() in lemmas:
+            lemmas = _verb_lemmas(clause, token)
+            for kind, entries in verbs.items():
+                if any(verb in lemmas and set(needs) <= words for verb, needs in entries):
                     return kind
     preposition, _ = _preposition(tokens, noun, base)
     if preposition == "over" or (preposition in _reference_prepositions()
@@ -319,7 +337,7 @@ def clause_bounds(tokens: list[Token], trigger: int) -> tuple[int, int]:
             (start == tokens[0].index and tokens[0].lemma.lower() in openers
              and following.pos == "WW")
             or (following.lemma.lower() in reporting and following.pos in {"WW", "BW"}))
-        if (opens or closes_fronted) and token.index <= trigger:
+        if (opens or closes_fronted or token.text == ";") and token.index <= trigger:
             start = token.index
         elif (opens or closes_fronted or token.text in {";", ":"}) and token.index > trigger:
             end = token.index
@@ -474,9 +492,13 @@ def find_arguments(document: Document, sentence: int, match: Match) -> Arguments
         adjective = [g for g in groups if g.last_token == match.token - 1]
         own_van = [g for g in groups if g.direct == "van" and g.via == noun_lemma
                    and g.first_token > match.token][:1]
-        # "de erkenning van twee regio's door Rusland": the noun's own agent
-        agent = [g for g in groups if g.direct == "door" and g.first_token > match.token
-                 and g.first_token - match.token <= 8][:1]
+        embedding = _embedding(tokens, start, end, match.token)
+        # "de erkenning van twee regio's door Rusland": the noun's own agent; but in a
+        # passive of a verb that reports or ascribes the event ("de aanslag wordt door
+        # Ankara toegeschreven aan de PKK") the "door" phrase is that verb's.
+        agent = [] if embedding is not None and "worden" in lemmas else [
+            g for g in groups if g.direct == "door" and g.first_token > match.token
+            and g.first_token - match.token <= 8][:1]
         if own_van and (agent or _patient_van(entry, trigger)):
             # "de uitzetting van Russische diplomaten (door Polen)": the "van" phrase is
             # what is acted on; the actor is the agent, an adjective, or the subject.
@@ -485,9 +507,12 @@ def find_arguments(document: Document, sentence: int, match: Match) -> Arguments
             subject = None if subject in patient else subject
         else:
             actor = adjective or own_van or agent
-        embedding = _embedding(tokens, start, end, match.token)
         if not actor and embedding == "accuse":
             actor = [g for g in bare if g is not subject and g.first_token < match.token][:1]
+            alleged = True
+        if not actor and embedding == "attribute":
+            # "schrijven de aanval toe aan Noord-Korea": the "aan" phrase is accused.
+            actor = [g for g in clause if g.preposition == "aan"][:1]
             alleged = True
         if not actor and embedding is not None:
             return _dropped(sentence, match, "the noun names someone else's event, reported, "
