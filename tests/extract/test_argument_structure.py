@@ -80,6 +80,19 @@ def test_the_accused_acts_in_the_embedded_event(code, text, kind, actor, speaker
     assert not [e for e in events if speaker in e.actor], triples(events)
 
 
+def test_an_unattributed_act_at_a_seat_of_government_is_that_governments(code) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    found = triples(code("De Iraanse ambassadeur werd woensdag in Londen ontboden.").events)
+    assert ("ACCUSE", "GBR", "IRN") in found, found
+    found = triples(code("De Noord-Koreaanse raketproef werd in Tokio en Seoel scherp "
+                         "veroordeeld.").events)
+    assert {("ACCUSE", "JPN", "PRK"), ("ACCUSE", "KOR", "PRK")} <= found, found
+
+
+def test_a_killing_in_a_capital_is_not_its_governments(code) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    document = code("Een bekende journalist werd zaterdag in Moskou doodgeschoten.")
+    assert not [e for e in document.events if "RUS" in e.actor], triples(document.events)
+
+
 def test_naming_an_event_is_not_doing_it(code) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     # "noemen" judges an event someone else did.
     document = code("Moskou noemt de aanval op de ambassade een terroristische daad.")

@@ -18,7 +18,7 @@ from functools import cache
 from kroniek.extract import trace
 from kroniek.extract.clauses import clause_of, finite
 from kroniek.extract.lexicon import PARTICLES, Entry, Match, load_lexicon, trigger_data
-from kroniek.extract.places import is_place, state_code
+from kroniek.extract.places import is_place, seat_code, state_code
 from kroniek.model import Document, Mention, Token
 
 _SKIPPABLE_POS = {"LID", "ADJ", "TW", "BW"}
@@ -321,6 +321,57 @@ def place_groups(document: Document, sentence: int) -> list[Group]:
     return found
 
 
+def _inside_noun_phrase(document: Document, tokens: list[Token], first: int,
+                        base: int) -> bool:
+    """Does the preposition before the phrase at ``first`` modify a noun ("de landing in
+    Minsk") rather than the clause ("werd woensdag in Londen ontboden")? Frog's head for
+    the preposition says, where it has one; a day name before it is no noun to modify."""
+    position = first - 1
+    while position >= base and tokens[position - base].pos != "VZ":
+        position -= 1
+    if position < base:
+        return False
+    head = tokens[position - base].head
+    return head is not None and document.tokens[head].pos == "N"
+
+
+@cache
+def _seat_types() -> frozenset[str]:
+    return frozenset(trigger_data()["seat_types"])
+
+
+def _seats(document: Document, sentence: int, own: set[int], trigger: int) -> list[Group]:
+    """The seats of government the clause puts itself in before its verb ("werd in Tokio
+    en Seoel veroordeeld"), as one group of the authorities they stand for. Not a place
+    inside a noun phrase ("de landing in Minsk"), nor one after the verb ("om de dialoog
+    in Brussel te hervatten")."""
+    tokens = document.sentence_tokens(sentence)
+    base = tokens[0].index
+    found: list[Mention] = []
+    first = last = -1
+    for mention in document.sentence_mentions(sentence):
+        start = _token_at(tokens, mention.start)
+        end = _token_at(tokens, mention.end - 1)
+        if start is None or end is None or start.index not in own or start.index > trigger:
+            continue
+        if mention.method == "name-place":
+            continue  # "in Slowakije gestationeerd": a state's territory, not its seat
+        code = seat_code(mention, document.text[mention.start:mention.end])
+        preposition = _direct(tokens, start.index, base)[0]
+        if found and preposition is None and start.index - last <= 2:
+            preposition = "in"  # "in Beijing, Moskou en Ankara": a conjunct
+        elif preposition in {"in", "te"} and _inside_noun_phrase(document, tokens,
+                                                                 start.index, base):
+            continue
+        if code is None or preposition not in {"in", "te"}:
+            continue
+        found.append(dataclasses.replace(mention, code=code))
+        first = start.index if first < 0 else first
+        last = end.index
+    return [Group(found, first, last, "in", "in", codes=[m.code for m in found
+                                                          if m.code])] if found else []
+
+
 def clause_bounds(tokens: list[Token], trigger: int) -> tuple[int, int]:
     """Token range of the clause holding ``trigger``: from the last clause opener before it
     to the next one after it (or the sentence's ends)."""
@@ -531,6 +582,11 @@ def find_arguments(document: Document, sentence: int, match: Match) -> Arguments
             # "Bij een offensief van het Syrische leger zijn vier Turkse militairen
             # gedood": the occasion's own actor is the agent, the subject the target.
             actor = [g for g in clause if g.preposition == "bij" and g.first_token < match.token]
+            if not actor:
+                # "werd in Den Haag ontboden", "er wordt in Kiev en Brussel geëist": what is
+                # done, unattributed, at a seat of government is that government's act.
+                actor = (_seats(document, sentence, own, match.token)
+                         if entry.type in _seat_types() else [])
             if not actor:
                 return _dropped(sentence, match, "a passive with no agent: who acted is not "
                                 "said")

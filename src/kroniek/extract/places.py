@@ -27,3 +27,18 @@ def state_code(mention: Mention) -> str | None:
         return kb.code_of(mention.actor_id)
     actor = kb.get(mention.actor_id)
     return kb.code_of(actor.parent) if actor is not None and actor.parent else None
+
+
+def seat_code(mention: Mention, surface: str) -> str | None:
+    """The code of the authority a place is the seat of ("in Den Haag": the Netherlands,
+    "in Tokio": Japan), or of a state named as a place; None for any other place
+    (Charkiv governs nothing)."""
+    if not is_place(mention):
+        return None
+    kb = load_kb()
+    if mention.method == "name-place":
+        return kb.code_of(mention.actor_id or "")
+    for actor, route in kb.lookup(surface):
+        if route == "metonym":
+            return kb.code_of(actor.id)
+    return None
