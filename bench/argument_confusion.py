@@ -175,7 +175,8 @@ def main() -> None:
                     subjects[gold.get("form", "?")][_subject_outcome(
                         document, event, set(gold["actor"]))] += 1
             if arguments.show == outcome:
-                print(f"[{record['id']}] {gold.get('evidence') or record['text'][:120]}\n"
+                print(f"[{record['id']}] ({gold.get('form', '?')}) "
+                      f"{gold.get('evidence') or record['text'][:120]}\n"
                       f"   gold {gold['actor']} -> {gold.get('recipient')}"
                       f"{' (reciprocal)' if gold.get('reciprocal') else ''}; system "
                       f"{[(sorted(a), sorted(r), m) for a, r, m in found]}")

@@ -93,6 +93,15 @@ def test_a_killing_in_a_capital_is_not_its_governments(code) -> None:  # type: i
     assert not [e for e in document.events if "RUS" in e.actor], triples(document.events)
 
 
+def test_a_fronted_condition_by_inversion_is_its_own_clause(code) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    # "Mocht X ..., dan ...": the condition's subject does not act in the main clause.
+    document = code("Mocht Iran uranium blijven verrijken, dan zal Israël de nucleaire "
+                    "installaties aanvallen.")
+    attacks = [e for e in document.events if e.type == "ASSAULT"]
+    assert any("ISR" in e.actor for e in attacks), triples(attacks)
+    assert not [e for e in attacks if "IRN" in e.actor], triples(attacks)
+
+
 def test_naming_an_event_is_not_doing_it(code) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     # "noemen" judges an event someone else did.
     document = code("Moskou noemt de aanval op de ambassade een terroristische daad.")

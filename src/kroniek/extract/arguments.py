@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from kroniek.extract import trace
-from kroniek.extract.clauses import clause_of, finite
+from kroniek.extract.clauses import clause_of, conditional_inversion, finite
 from kroniek.extract.lexicon import PARTICLES, Entry, Match, load_lexicon, trigger_data
 from kroniek.extract.places import is_place, seat_code, state_code
 from kroniek.model import Document, Mention, Token
@@ -385,8 +385,9 @@ def clause_bounds(tokens: list[Token], trigger: int) -> tuple[int, int]:
         # A fronted subordinate clause ends at the comma before the main clause's verb,
         # and ", zegt het leger" starts a reporting clause.
         closes_fronted = token.text == "," and following is not None and (
-            (start == tokens[0].index and tokens[0].lemma.lower() in openers
-             and following.pos == "WW")
+            (start == tokens[0].index and (tokens[0].lemma.lower() in openers
+                                           or conditional_inversion(tokens[0]))
+             and (following.pos == "WW" or following.lemma.lower() == "dan"))
             or (following.lemma.lower() in reporting and following.pos in {"WW", "BW"}))
         if (opens or closes_fronted or token.text == ";") and token.index <= trigger:
             start = token.index
