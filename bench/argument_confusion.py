@@ -18,7 +18,7 @@ printed per gold ``form`` (main, inverted, subordinate, passive, nominal, ...), 
 Markdown for docs/quality.md. Frog's output is cached (``--cache``) so argument rules can
 be compared quickly; delete the cache after changing nlp.
 
-Usage: python bench/argument_confusion.py [--cache FILE] [--only TYPE] [--show OUTCOME]
+Usage: python bench/argument_confusion.py [--cache FILE] [--only TYPE] [--show OUTCOME|fp|missed]
 """
 
 from __future__ import annotations
@@ -34,9 +34,11 @@ from kroniek.evaluation.gold import read_gold_file
 from kroniek.evaluation.records import Score, SystemEvent
 from kroniek.evaluation.scoring import score_events
 from kroniek.extract import trace
+from kroniek.extract.arguments import groups_in
+from kroniek.extract.clauses import clause_of
 from kroniek.ingest import RawArticle, to_document
 from kroniek.ingest.pubdate import interval_from_iso
-from kroniek.model import Document
+from kroniek.model import Document, Event
 from kroniek.nlp import FrogBackend
 from kroniek.pipeline import load_component
 
@@ -119,6 +121,8 @@ def main() -> None:
     parser.add_argument("--only", help="one PLOVER type's file")
     parser.add_argument("--show", help="print the sentences with this outcome")
     parser.add_argument("--trace", help="print the coder's decisions for this record id")
+    parser.add_argument("--subjects", action="store_true",
+                        help="also a table: Frog's su against the word-order subject")
     arguments = parser.parse_args()
     records = _records(arguments.only)
     documents = _analysed(records, arguments.cache)
@@ -128,6 +132,7 @@ def main() -> None:
                    for gold in read_gold_file(path, None)}
     score = Score()
     table: dict[str, Counter[str]] = defaultdict(Counter)
+    subjects: dict[str, Counter[str]] = defaultdict(Counter)
     reasons: Counter[str] = Counter()
     for record in records:
         document = pickle.loads(pickle.dumps(documents[record["id"]]))
@@ -161,8 +166,17 @@ def main() -> None:
                 reasons.update(step.message.split(": ", 1)[-1] for step in steps.steps
                                if step.stage == "dropped")
             table[gold.get("form", "?")][outcome] += 1
+            if arguments.subjects and outcome not in {"no trigger", "dropped", "unlinked"}:
+                kinds = [e for e in document.events if e.type == gold["type"]
+                         and e.trigger_token is not None]
+                best = next((e for e in kinds if set(e.actor) & set(gold["actor"])), None)
+                event = best or (kinds[0] if kinds else None)
+                if event is not None:
+                    subjects[gold.get("form", "?")][_subject_outcome(
+                        document, event, set(gold["actor"]))] += 1
             if arguments.show == outcome:
-                print(f"[{record['id']}] {gold.get('evidence') or record['text'][:120]}\n"
+                print(f"[{record['id']}] ({gold.get('form', '?')}) "
+                      f"{gold.get('evidence') or record['text'][:120]}\n"
                       f"   gold {gold['actor']} -> {gold.get('recipient')}"
                       f"{' (reciprocal)' if gold.get('reciprocal') else ''}; system "
                       f"{[(sorted(a), sorted(r), m) for a, r, m in found]}")
@@ -174,16 +188,60 @@ def main() -> None:
         total.update(counts)
         print(_row(form, counts))
     print(_row("**all**", total))
-    if arguments.show == "fp":
+    if arguments.show in {"fp", "missed"}:
+        # The strict scorer's own errors: system triples it did not match, gold triples
+        # nothing matched.
+        kind, tag = ("false positive", "FP") if arguments.show == "fp" else ("missed", "FN")
         for error in score.errors:
-            if error.kind == "false positive":
-                print(f"FP {error.what}\n   {error.evidence[:160]}")
+            if error.kind == kind and error.layer == "event":
+                print(f"{tag} {error.what}\n   {error.evidence[:160]}")
+    if arguments.subjects:
+        _print_subjects(subjects)
     strict, actor_level = score.events_strict, score.events_actor
     print(f"\nstrict P/R/F1 {strict.p or 0:.3f}/{strict.r or 0:.3f}/{strict.f1 or 0:.3f}; "
           f"actor-level F1 {actor_level.f1 or 0:.3f}")
     print("\nWhy triggers of the gold type were dropped (texts with a dropped event):")
     for reason, count in reasons.most_common(12):
         print(f"- {count} {reason}")
+
+
+SUBJECT_OUTCOMES = ("both", "su only", "order only", "neither")
+
+
+def _subject_outcome(document: Document, event: Event, actor: set[str]) -> str:
+    """Is the gold actor Frog's ``su`` of the trigger's clause, the word-order subject
+    (the clause's first bare coded phrase, as the coder reads it), both or neither?"""
+    own = clause_of(document, event.sentence, event.trigger_token or 0)
+    verbs = {i for i in own if document.tokens[i].pos == "WW"}
+    su = next((i for i in sorted(own) if document.tokens[i].deprel == "su"
+               and document.tokens[i].head in verbs), None)
+    su_codes: set[str] = set()
+    if su is not None:
+        # The su head's phrase: it and every token that depends on it, in the clause.
+        phrase = {su}
+        for _ in range(4):
+            phrase |= {i for i in own if document.tokens[i].head in phrase}
+        su_codes = {m.code for m in document.sentence_mentions(event.sentence) if m.code
+                    and any(document.tokens[i].start < m.end and m.start < document.tokens[i].end
+                            for i in phrase)}
+    bare = [g for g in groups_in(document, event.sentence)
+            if g.preposition is None and not g.place and g.first_token in own]
+    order_codes = set(bare[0].codes) if bare else set()
+    by_su, by_order = bool(su_codes & actor), bool(order_codes & actor)
+    return SUBJECT_OUTCOMES[0 if by_su and by_order else 1 if by_su else 2 if by_order else 3]
+
+
+def _print_subjects(subjects: dict[str, Counter[str]]) -> None:
+    print("\nWho is the gold actor: Frog's su of the trigger's clause, or the first bare "
+          "phrase (word order)?\n")
+    print("| form | " + " | ".join(SUBJECT_OUTCOMES) + " |")
+    print("|---|" + "---|" * len(SUBJECT_OUTCOMES))
+    total: Counter[str] = Counter()
+    for form in sorted(subjects, key=lambda f: -sum(subjects[f].values())):
+        total.update(subjects[form])
+        print(f"| {form} | " + " | ".join(str(subjects[form][o]) for o in SUBJECT_OUTCOMES)
+              + " |")
+    print("| **all** | " + " | ".join(str(total[o]) for o in SUBJECT_OUTCOMES) + " |")
 
 
 def _row(form: str, counts: Counter[str]) -> str:

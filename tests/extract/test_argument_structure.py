@@ -28,6 +28,28 @@ CASES = [
     # A target named by the city it is in.
     ("Een Russische raketaanval op een winkelcentrum in Odessa kostte vier mensen "
      "het leven.", ("ASSAULT", "RUS", "UKR")),
+    # A city as the bare object of an attack: the target is the state it lies in.
+    ("Israëlische straaljagers bombardeerden dinsdagnacht Gaza-Stad.",
+     ("ASSAULT", "ISR", "PSE")),
+    ("Russische troepen hebben Charkiv opnieuw beschoten.", ("ASSAULT", "RUS", "UKR")),
+    # ... also as the subject of a passive with an agent.
+    ("Marioepol werd wekenlang door het Russische leger belegerd.",
+     ("ASSAULT", "RUS", "UKR")),
+    # Where help is sent to, or a visitor travels to: the state there receives it.
+    ("Duitsland stuurt nieuwe wapens naar Oekraïne.", ("AID", "DEU", "UKR")),
+    ("Nederland heeft vrijdag noodhulp naar Beiroet gestuurd.", ("AID", "NLD", "LBN")),
+    ("De Franse president reisde dinsdag naar Peking voor overleg.",
+     ("CONSULT", "FRA", "CHN")),
+    ("De Turkse president arriveerde maandag in Teheran voor een staatsbezoek.",
+     ("CONSULT", "TUR", "IRN")),
+    # An action noun whose "van" phrase is what is acted on: the actor is the "door"
+    # agent, or the clause's subject.
+    ("Servië protesteert tegen de erkenning van Kosovo door de Verenigde Staten.",
+     ("SUPPORT", "USA", "XKX")),
+    ("De vrijlating van twee Amerikaanse gevangenen door Iran werd in Washington "
+     "toegejuicht.", ("RETREAT", "IRN", "USA")),
+    ("Polen kondigde woensdag de uitzetting van drie Russische diplomaten aan.",
+     ("SANCTION", "POL", "RUS")),
 ]
 
 
@@ -38,6 +60,59 @@ def test_arguments_follow_the_clause(code, text, expected) -> None:  # type: ign
         assert any(t[:2] == expected[:2] for t in found), found
     else:
         assert expected in found, found
+
+
+EMBEDDED = [
+    # Who is held responsible for, or has an attack ascribed to it, is its (alleged) actor.
+    ("Israël houdt Hamas verantwoordelijk voor de raketaanval op de kazerne.", "ASSAULT",
+     "HAMAS", "ISR"),
+    ("De Verenigde Staten schrijven de cyberaanval op hun ministeries toe aan Noord-Korea.",
+     "COERCE", "PRK", "USA"),
+    ("De aanslag op het politiebureau wordt door Ankara toegeschreven aan de PKK.",
+     "ASSAULT", "PKK", "TUR"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "actor", "speaker"), EMBEDDED)
+def test_the_accused_acts_in_the_embedded_event(code, text, kind, actor, speaker) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    events = [e for e in code(text).events if e.type == kind]
+    assert any(actor in e.actor and e.status == "alleged" for e in events), triples(events)
+    assert not [e for e in events if speaker in e.actor], triples(events)
+
+
+def test_an_unattributed_act_at_a_seat_of_government_is_that_governments(code) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    found = triples(code("De Iraanse ambassadeur werd woensdag in Londen ontboden.").events)
+    assert ("ACCUSE", "GBR", "IRN") in found, found
+    found = triples(code("De Noord-Koreaanse raketproef werd in Tokio en Seoel scherp "
+                         "veroordeeld.").events)
+    assert {("ACCUSE", "JPN", "PRK"), ("ACCUSE", "KOR", "PRK")} <= found, found
+
+
+def test_a_killing_in_a_capital_is_not_its_governments(code) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    document = code("Een bekende journalist werd zaterdag in Moskou doodgeschoten.")
+    assert not [e for e in document.events if "RUS" in e.actor], triples(document.events)
+
+
+def test_a_fronted_condition_by_inversion_is_its_own_clause(code) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    # "Mocht X ..., dan ...": the condition's subject does not act in the main clause.
+    document = code("Mocht Iran uranium blijven verrijken, dan zal Israël de nucleaire "
+                    "installaties aanvallen.")
+    attacks = [e for e in document.events if e.type == "ASSAULT"]
+    assert any("ISR" in e.actor for e in attacks), triples(attacks)
+    assert not [e for e in attacks if "IRN" in e.actor], triples(attacks)
+
+
+def test_naming_an_event_is_not_doing_it(code) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    # "noemen" judges an event someone else did.
+    document = code("Moskou noemt de aanval op de ambassade een terroristische daad.")
+    assert not [e for e in document.events if e.type == "ASSAULT" and "RUS" in e.actor], \
+        triples(document.events)
+
+
+def test_the_van_phrase_of_an_attack_noun_is_its_actor(code) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    # Not every noun takes its patient in "van": an attack's "van" phrase is who attacks.
+    found = triples(code("De aanval van Hamas op Israël kwam onverwacht.").events)
+    assert ("ASSAULT", "HAMAS", "ISR") in found, found
 
 
 def test_a_relative_clause_does_not_borrow_the_main_subject(code) -> None:  # type: ignore[no-untyped-def]  # noqa: F811

@@ -10,13 +10,15 @@ robust: particles, participles and prepositions.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from functools import cache
 
 from kroniek.extract import trace
-from kroniek.extract.clauses import clause_of, finite
-from kroniek.extract.lexicon import Match, load_lexicon, trigger_data
+from kroniek.extract.clauses import clause_of, conditional_inversion, finite
+from kroniek.extract.lexicon import PARTICLES, Entry, Match, load_lexicon, trigger_data
+from kroniek.extract.places import is_place, seat_code, state_code
 from kroniek.model import Document, Mention, Token
 
 _SKIPPABLE_POS = {"LID", "ADJ", "TW", "BW"}
@@ -56,9 +58,24 @@ class Group:
 
 
 @cache
-def _embedding_verbs() -> dict[str, frozenset[str]]:
+def _embedding_verbs() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """Per kind, each verb's lemma and the other words it needs in the clause
+    ("verantwoordelijk houden": ``houden`` with ``verantwoordelijk``)."""
     data = trigger_data()
-    return {kind: frozenset(lemmas) for kind, lemmas in data["embedding_verbs"].items()}
+    return {kind: tuple((words.split()[-1], tuple(words.split()[:-1])) for words in lemmas)
+            for kind, lemmas in data["embedding_verbs"].items()}
+
+
+def _verb_lemmas(clause: list[Token], verb: Token) -> set[str]:
+    """A verb's lemma, and with a separated particle after it ("schrijven ... toe" is
+    toeschrijven)."""
+    lemma = verb.lemma.lower()
+    # Frog often reads the particle as the end of a circumposition ("op ... toe"): any
+    # postposed particle after the verb counts.
+    return {lemma} | {token.lemma.lower() + lemma for token in clause
+                      if token.index > verb.index and token.lemma.lower() in PARTICLES
+                      and (token.deprel == "svp" or (
+                          token.pos == "VZ" and "fin" in token.features.split(",")))}
 
 
 @cache
@@ -126,23 +143,45 @@ def _event_reference(tokens: list[Token], start: int, end: int, trigger: int) ->
 
 
 def _embedding(tokens: list[Token], start: int, end: int, noun: int) -> str | None:
-    """``accuse`` or ``report`` when a verb of that kind governs the noun trigger in its
-    clause, or the noun sits in an "over" phrase or is a definite noun in a
+    """``accuse``, ``attribute`` or ``report`` when a verb of that kind governs the noun
+    trigger in its clause, or the noun sits in an "over" phrase or is a definite noun in a
     phrase that refers back ("als reactie op het bezoek"); else None."""
     verbs = _embedding_verbs()
     base = tokens[0].index
+    clause = tokens[start - base : end - base]
+    words = {token.lemma.lower() for token in clause}
     # Anywhere in the clause: a perfect puts the participle last ("hebben de gevechten
     # gestaakt").
-    for token in tokens[start - base : end - base]:
+    for token in clause:
         if token.pos == "WW" and token.index != noun:
-            for kind, lemmas in verbs.items():
-                if token.lemma.lower() in lemmas:
+            lemmas = _verb_lemmas(clause, token)
+            for kind, entries in verbs.items():
+                if any(verb in lemmas and set(needs) <= words for verb, needs in entries):
                     return kind
     preposition, _ = _preposition(tokens, noun, base)
     if preposition == "over" or (preposition in _reference_prepositions()
                                  and _definite(tokens, noun)):
         return "report"
     return None
+
+
+@cache
+def _patient_van_settings() -> tuple[tuple[str, ...], frozenset[str]]:
+    data = trigger_data()["patient_van"]
+    return tuple(data["suffixes"]), frozenset(data["types"])
+
+
+def _patient_van(entry: Entry, trigger: Token) -> bool:
+    """Does this action noun take what is acted on in its "van" phrase? Its frame says so
+    (``recipient: pp:van``), it is a nominalised infinitive ("het neerhalen van een
+    drone"), or a nominalisation by suffix of a verb that does something to someone
+    (clauses.yaml, ``patient_van``)."""
+    if entry.recipient == "pp:van":
+        return True
+    if trigger.pos == "WW":
+        return "nom" in trigger.features.split(",")
+    suffixes, types = _patient_van_settings()
+    return entry.type in types and trigger.lemma.lower().endswith(suffixes)
 
 
 def _token_at(tokens: list[Token], offset: int) -> Token | None:
@@ -209,7 +248,10 @@ def _direct(tokens: list[Token], first: int, base: int) -> tuple[str | None, str
         return None, None
     word = _preposition_word(tokens[position - base])
     noun = tokens[position - 1 - base] if position - 1 >= base else None
-    return word, noun.lemma.lower() if word == "van" and noun and noun.pos == "N" else None
+    # The head "van" hangs from: a noun, or a nominalised infinitive ("het neerhalen van").
+    head = noun is not None and (noun.pos == "N" or (
+        noun.pos == "WW" and "nom" in noun.features.split(",")))
+    return word, noun.lemma.lower() if word == "van" and noun and head else None
 
 
 def groups_in(document: Document, sentence: int) -> list[Group]:
@@ -250,6 +292,86 @@ def groups_in(document: Document, sentence: int) -> list[Group]:
     return groups
 
 
+@cache
+def _destination_types() -> frozenset[str]:
+    return frozenset(trigger_data()["destination_types"])
+
+
+def place_groups(document: Document, sentence: int) -> list[Group]:
+    """Places with no event code, each standing for the state it is or lies in, with the
+    preposition right before it: where a frame's recipient phrase names a place ("een
+    bezoek aan Peking", "arriveerde in Teheran", "hulp naar Kathmandu"), that state is the
+    recipient."""
+    tokens = document.sentence_tokens(sentence)
+    if not tokens:
+        return []
+    base = tokens[0].index
+    found = []
+    for mention in document.sentence_mentions(sentence):
+        if not is_place(mention) or document.in_furniture(mention.start):
+            continue
+        code = state_code(mention)
+        first = _token_at(tokens, mention.start)
+        last = _token_at(tokens, mention.end - 1)
+        if code is None or first is None or last is None:
+            continue
+        direct, _ = _direct(tokens, first.index, base)
+        found.append(Group([dataclasses.replace(mention, code=code)], first.index, last.index,
+                           direct, direct, codes=[code]))
+    return found
+
+
+def _inside_noun_phrase(document: Document, tokens: list[Token], first: int,
+                        base: int) -> bool:
+    """Does the preposition before the phrase at ``first`` modify a noun ("de landing in
+    Minsk") rather than the clause ("werd woensdag in Londen ontboden")? Frog's head for
+    the preposition says, where it has one; a day name before it is no noun to modify."""
+    position = first - 1
+    while position >= base and tokens[position - base].pos != "VZ":
+        position -= 1
+    if position < base:
+        return False
+    head = tokens[position - base].head
+    return head is not None and document.tokens[head].pos == "N"
+
+
+@cache
+def _seat_types() -> frozenset[str]:
+    return frozenset(trigger_data()["seat_types"])
+
+
+def _seats(document: Document, sentence: int, own: set[int], trigger: int) -> list[Group]:
+    """The seats of government the clause puts itself in before its verb ("werd in Tokio
+    en Seoel veroordeeld"), as one group of the authorities they stand for. Not a place
+    inside a noun phrase ("de landing in Minsk"), nor one after the verb ("om de dialoog
+    in Brussel te hervatten")."""
+    tokens = document.sentence_tokens(sentence)
+    base = tokens[0].index
+    found: list[Mention] = []
+    first = last = -1
+    for mention in document.sentence_mentions(sentence):
+        start = _token_at(tokens, mention.start)
+        end = _token_at(tokens, mention.end - 1)
+        if start is None or end is None or start.index not in own or start.index > trigger:
+            continue
+        if mention.method == "name-place":
+            continue  # "in Slowakije gestationeerd": a state's territory, not its seat
+        code = seat_code(mention, document.text[mention.start:mention.end])
+        preposition = _direct(tokens, start.index, base)[0]
+        if found and preposition is None and start.index - last <= 2:
+            preposition = "in"  # "in Beijing, Moskou en Ankara": a conjunct
+        elif preposition in {"in", "te"} and _inside_noun_phrase(document, tokens,
+                                                                 start.index, base):
+            continue
+        if code is None or preposition not in {"in", "te"}:
+            continue
+        found.append(dataclasses.replace(mention, code=code))
+        first = start.index if first < 0 else first
+        last = end.index
+    return [Group(found, first, last, "in", "in", codes=[m.code for m in found
+                                                          if m.code])] if found else []
+
+
 def clause_bounds(tokens: list[Token], trigger: int) -> tuple[int, int]:
     """Token range of the clause holding ``trigger``: from the last clause opener before it
     to the next one after it (or the sentence's ends)."""
@@ -263,10 +385,11 @@ def clause_bounds(tokens: list[Token], trigger: int) -> tuple[int, int]:
         # A fronted subordinate clause ends at the comma before the main clause's verb,
         # and ", zegt het leger" starts a reporting clause.
         closes_fronted = token.text == "," and following is not None and (
-            (start == tokens[0].index and tokens[0].lemma.lower() in openers
-             and following.pos == "WW")
+            (start == tokens[0].index and (tokens[0].lemma.lower() in openers
+                                           or conditional_inversion(tokens[0]))
+             and (following.pos == "WW" or following.lemma.lower() == "dan"))
             or (following.lemma.lower() in reporting and following.pos in {"WW", "BW"}))
-        if (opens or closes_fronted) and token.index <= trigger:
+        if (opens or closes_fronted or token.text == ";") and token.index <= trigger:
             start = token.index
         elif (opens or closes_fronted or token.text in {";", ":"}) and token.index > trigger:
             end = token.index
@@ -412,20 +535,36 @@ def find_arguments(document: Document, sentence: int, match: Match) -> Arguments
 
     actor: list[Group] = []
     recipient: list[Group] = []
+    patient: list[Group] = []  # an action noun's "van" phrase, when it is the one acted on
     alleged = False
     if entry.kind == "noun":
         # "Russische raketaanvallen": an adjective right before the noun is its actor;
         # "de aanvallen van Hamas": so is the possessor right after it.
         noun_lemma = trigger.lemma.lower()
-        actor = ([g for g in groups if g.last_token == match.token - 1]
-                 or [g for g in groups if g.direct == "van" and g.via == noun_lemma
-                     and g.first_token > match.token][:1]
-                 # "de erkenning van twee regio's door Rusland": the noun's own agent
-                 or [g for g in groups if g.direct == "door" and g.first_token > match.token
-                     and g.first_token - match.token <= 8][:1])
+        adjective = [g for g in groups if g.last_token == match.token - 1]
+        own_van = [g for g in groups if g.direct == "van" and g.via == noun_lemma
+                   and g.first_token > match.token][:1]
         embedding = _embedding(tokens, start, end, match.token)
+        # "de erkenning van twee regio's door Rusland": the noun's own agent; but in a
+        # passive of a verb that reports or ascribes the event ("de aanslag wordt door
+        # Ankara toegeschreven aan de PKK") the "door" phrase is that verb's.
+        agent = [] if embedding is not None and "worden" in lemmas else [
+            g for g in groups if g.direct == "door" and g.first_token > match.token
+            and g.first_token - match.token <= 8][:1]
+        if own_van and (agent or _patient_van(entry, trigger)):
+            # "de uitzetting van Russische diplomaten (door Polen)": the "van" phrase is
+            # what is acted on; the actor is the agent, an adjective, or the subject.
+            patient = own_van
+            actor = adjective or agent
+            subject = None if subject in patient else subject
+        else:
+            actor = adjective or own_van or agent
         if not actor and embedding == "accuse":
             actor = [g for g in bare if g is not subject and g.first_token < match.token][:1]
+            alleged = True
+        if not actor and embedding == "attribute":
+            # "schrijven de aanval toe aan Noord-Korea": the "aan" phrase is accused.
+            actor = [g for g in clause if g.preposition == "aan"][:1]
             alleged = True
         if not actor and embedding is not None:
             return _dropped(sentence, match, "the noun names someone else's event, reported, "
@@ -445,15 +584,37 @@ def find_arguments(document: Document, sentence: int, match: Match) -> Arguments
             # gedood": the occasion's own actor is the agent, the subject the target.
             actor = [g for g in clause if g.preposition == "bij" and g.first_token < match.token]
             if not actor:
+                # "werd in Den Haag ontboden", "er wordt in Kiev en Brussel geëist": what is
+                # done, unattributed, at a seat of government is that government's act.
+                actor = (_seats(document, sentence, own, match.token)
+                         if entry.type in _seat_types() else [])
+            if not actor:
                 return _dropped(sentence, match, "a passive with no agent: who acted is not "
                                 "said")
             passive = True  # so the subject is read as the target below
         if not actor and subject is not None and entry.actor not in {"pp:van", "obj"}:
             actor = [subject]
-    if entry.recipient and entry.recipient.startswith("pp:"):
-        recipient = by_preposition(entry.recipient[3:], after=match.token - 1)
+    def destination(word: str) -> list[Group]:
+        """A place the phrase with ``word`` names, standing for its state; for a meeting,
+        only when no coded "met" phrase names whom it is with ("vloog naar Rome voor
+        gesprekken met de Amerikanen": Rome is the venue)."""
+        if entry.type == "CONSULT" and by_preposition("met", after=match.token - 1):
+            return []
+        return [g for g in place_groups(document, sentence) if g.preposition == word
+                and (g.first_token in own if entry.verbal else g.first_token > match.token)][:1]
+
+    if patient:
+        recipient = patient
+    elif entry.recipient and entry.recipient.startswith("pp:"):
+        recipient = (by_preposition(entry.recipient[3:], after=match.token - 1)
+                     or (destination(entry.recipient[3:]) if not entry.reciprocal else []))
     elif entry.recipient == "su" or (passive and entry.actor != "pp:door"):
         recipient = [subject] if subject is not None and subject not in actor else []
+    if not recipient and entry.type in _destination_types() and not (
+            entry.recipient == "su" or passive or entry.reciprocal):
+        # "stuurt wapens naar Oekraïne", "reisde naar Peking": where help goes or a
+        # visitor travels is who receives it, before any object (the thing sent).
+        recipient = by_preposition("naar", after=match.token - 1) or destination("naar")
     if not recipient and entry.recipient != "su":
         # Skip phrases naming the actor again ("De Russische minister Sergej Lavrov").
         acting = {code for g in actor for code in g.codes}

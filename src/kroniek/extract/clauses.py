@@ -29,6 +29,12 @@ def finite(token: Token) -> bool:
     return token.pos == "WW" and "pv" in token.features.split(",")
 
 
+def conditional_inversion(token: Token) -> bool:
+    """A sentence-initial "mocht(en)" opens a condition ("Mocht Iran doorgaan, dan ..."),
+    like "als"; call it on the sentence's first token only."""
+    return finite(token) and token.lemma.lower() == "mogen"
+
+
 def subordinator(token: Token) -> bool:
     features = token.features.split(",")
     return (token.pos == "VG" and "onder" in features) or \
@@ -75,7 +81,9 @@ def clause_ids(document: Document, sentence: int) -> tuple[list[int], dict[int, 
 
     for position, token in enumerate(tokens):
         current = stack[-1]
-        if subordinator(token) and verb_ahead(position, token):
+        if position == 0 and conditional_inversion(token):
+            open_clause(0, token)
+        elif subordinator(token) and verb_ahead(position, token):
             if len(stack) > 1 and has_verb[current]:
                 stack.pop()
             open_clause(stack[-1], token)

@@ -97,7 +97,8 @@ def sentence_events(document: Document, sentence: int, lexicon: Lexicon,
         if place is not None:
             event.location = place.actor_id
             target = targeted_state(place, event.type, event.actor)
-            if target is not None and not event.recipient:
+            # Not for mutual fighting: its sides are its actors, the place only where.
+            if target is not None and not event.recipient and not event.reciprocal:
                 event.recipient, event.recipient_kb = [target], [place.actor_id]
                 event.recipient_sector = [None]
         if arguments.status is not None:

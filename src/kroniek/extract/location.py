@@ -16,7 +16,7 @@ from importlib.resources import files
 
 from kroniek.datafiles import load_yaml
 from kroniek.extract.arguments import clause_bounds
-from kroniek.kb import load_kb
+from kroniek.extract.places import is_place, state_code
 from kroniek.model import Document, Mention
 
 
@@ -26,37 +26,48 @@ def _settings() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(data["site_prepositions"]), frozenset(data["territorial_types"])
 
 
-def _is_place(mention: Mention) -> bool:
-    return mention.actor_id is not None and not mention.code and mention.label == "LOC"
+def _governing(document: Document, mention: Mention) -> str | None:
+    """The preposition the place's phrase hangs from; ``""`` for a bare noun phrase (a
+    subject or object: "bombardeerden Gaza-Stad"); None when something else (a verb's
+    particle, a conjunction) stands between, so that the place's role is unknown."""
+    tokens = document.sentence_tokens(mention.sentence)
+    first = next((t for t in tokens if t.start <= mention.start < t.end), None)
+    if first is None:
+        return None
+    for token in reversed([t for t in tokens if t.index < first.index]):
+        if token.pos == "VZ":
+            return token.lemma.lower()
+        if token.pos == "VG" and "neven" in token.features.split(","):
+            continue  # "naar Rwanda en Oeganda": a conjunct shares the first's preposition
+        if token.pos not in {"LID", "ADJ", "TW", "SPEC", "N"} and token.text != ",":
+            # A verb, adverb or pronoun before the phrase: it is an argument of the
+            # clause itself, not inside a prepositional phrase.
+            return "" if token.pos in {"WW", "BW", "VNW", "VG"} else None
+    return ""
 
 
 def _at_site(document: Document, mention: Mention) -> bool:
     """Is the place governed by a preposition of place (not of direction or origin)?"""
     sites, _ = _settings()
-    tokens = document.sentence_tokens(mention.sentence)
-    first = next((t for t in tokens if t.start <= mention.start < t.end), None)
-    if first is None:
-        return False
-    for token in reversed([t for t in tokens if t.index < first.index]):
-        if token.pos == "VZ":
-            return token.lemma.lower() in sites
-        if token.pos not in {"LID", "ADJ", "TW", "SPEC", "N"} and token.text != ",":
-            return False
-    return False
+    return _governing(document, mention) in sites
 
 
 def place_of(document: Document, sentence: int, trigger_token: int) -> Mention | None:
+    """The first place at a site preposition in the trigger's clause, else a place that is
+    the clause's bare object or subject (what an attack hits: "bombardeerden Gaza-Stad",
+    "Marioepol werd belegerd"), else the first site place in the sentence."""
     tokens = document.sentence_tokens(sentence)
     if not tokens:
         return None
-    places = [m for m in document.sentence_mentions(sentence) if _is_place(m)
-              and not document.in_furniture(m.start) and _at_site(document, m)]
-    if not places:
-        return None
     start, end = clause_bounds(tokens, trigger_token)
     first, last = document.tokens[start].start, document.tokens[end - 1].end
-    in_clause = [m for m in places if first <= m.start < last]
-    return sorted(in_clause or places, key=lambda m: m.start)[0]
+    places = [m for m in document.sentence_mentions(sentence) if is_place(m)
+              and not document.in_furniture(m.start)]
+    sites = [m for m in places if _at_site(document, m)]
+    in_clause = [m for m in sites if first <= m.start < last]
+    bare = [m for m in places if first <= m.start < last and _governing(document, m) == ""]
+    chosen = in_clause or bare or sites
+    return sorted(chosen, key=lambda m: m.start)[0] if chosen else None
 
 
 def targeted_state(place: Mention, event_type: str, actors: list[str]) -> str | None:
@@ -64,12 +75,7 @@ def targeted_state(place: Mention, event_type: str, actors: list[str]) -> str | 
     itself, or the state a city or region lies in ("een luchtaanval op een ziekenhuis in
     Kiev", "beschietingen bij Charkiv")."""
     _, territorial = _settings()
-    if event_type not in territorial or not place.actor_id:
+    if event_type not in territorial:
         return None
-    kb = load_kb()
-    if place.method == "name-place":
-        code = kb.code_of(place.actor_id)
-    else:
-        actor = kb.get(place.actor_id)
-        code = kb.code_of(actor.parent) if actor is not None and actor.parent else None
+    code = state_code(place)
     return code if code and code not in actors else None
