@@ -307,6 +307,26 @@ def _light_matches(tokens: list[Token], lexicon: Lexicon, lemmas: set[str],
     return matches
 
 
+def token_candidates(tokens: list[Token], token: Token, lexicon: Lexicon) -> list[Entry]:
+    """The verb and noun entries one token may trigger, most specific first (before the
+    needs/unless conditions are checked)."""
+    lemma = _lemma(token)
+    candidates: list[Entry] = []
+    if token.pos == "WW":
+        # A separable verb with its particle is the more specific reading:
+        # "eisten ... op" is opeisen (claim), not eisen (demand).
+        for particle in PARTICLES:
+            for entry in lexicon.separable.get((particle, lemma), []):
+                if _has_particle(tokens, token, particle, entry.loose_particle):
+                    candidates.append(entry)
+        candidates += list(lexicon.verbs.get(lemma, [])) or list(
+            lexicon.forms.get(token.text.lower(), []))
+    elif token.pos == "N":
+        candidates = list(lexicon.nouns.get(lemma, []))
+        candidates += [entry for suffix, entry in lexicon.suffixes if lemma.endswith(suffix)]
+    return candidates
+
+
 def find_triggers(tokens: list[Token], lexicon: Lexicon) -> list[Match]:
     """Trigger matches in one sentence's tokens, in order, at most one per token."""
     lemmas = {_lemma(token) for token in tokens} | {token.text.lower() for token in tokens}
@@ -332,23 +352,10 @@ def find_triggers(tokens: list[Token], lexicon: Lexicon) -> list[Match]:
     for token in tokens:
         if token.index in used:
             continue
-        lemma = _lemma(token)
-        candidates: list[Entry] = []
-        if token.pos == "WW":
-            if _nominal(tokens, token) or _complement_infinitive(tokens, token):
-                continue
-            # A separable verb with its particle is the more specific reading:
-            # "eisten ... op" is opeisen (claim), not eisen (demand).
-            for particle in PARTICLES:
-                for entry in lexicon.separable.get((particle, lemma), []):
-                    if _has_particle(tokens, token, particle, entry.loose_particle):
-                        candidates.append(entry)
-            candidates += list(lexicon.verbs.get(lemma, [])) or list(
-                lexicon.forms.get(token.text.lower(), []))
-        elif token.pos == "N":
-            candidates = list(lexicon.nouns.get(lemma, []))
-            candidates += [entry for suffix, entry in lexicon.suffixes if lemma.endswith(suffix)]
-        for entry in candidates:
+        if token.pos == "WW" and (_nominal(tokens, token)
+                                  or _complement_infinitive(tokens, token)):
+            continue
+        for entry in token_candidates(tokens, token, lexicon):
             allowed = _allowed(entry, lemmas)
             _note_candidate(token, entry, lemmas, allowed)
             if allowed:
