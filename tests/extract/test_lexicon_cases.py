@@ -15,7 +15,8 @@ from tests.extract.test_events import code, triples  # noqa: F401  (fixture)
 from kroniek.model import Document, Event
 
 CASES_DIR = Path(__file__).resolve().parent / "data" / "lexicon_cases"
-CASE_KEYS = {"text", "event", "mode", "no_mode", "one_event", "reciprocal", "not", "why"}
+CASE_KEYS = {"text", "event", "mode", "no_mode", "one_event", "reciprocal", "status", "not",
+             "why"}
 NOT_CODED_KEYS = {"text", "why", "instead", "mode"}
 
 
@@ -67,6 +68,9 @@ def _check_event(document: Document, spec: dict[str, Any]) -> None:
         assert any(e.reciprocal for e in candidates), [(e.type, e.reciprocal) for e in events]
     if spec.get("mode") is not None:
         assert any(e.mode == spec["mode"] for e in candidates), [(e.type, e.mode) for e in events]
+    if spec.get("status") is not None:
+        assert any(e.status == spec["status"] for e in candidates), [
+            (e.type, e.status) for e in events]
     if spec.get("no_mode"):
         assert any(e.mode is None for e in candidates), [(e.type, e.mode) for e in events]
     for other in spec.get("not") or []:

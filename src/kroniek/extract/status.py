@@ -65,7 +65,7 @@ def _above(clause: int, parent: dict[int, int | None]) -> set[int]:
 def _negation_blocked(text: str, match: re.Match[str]) -> bool:
     """"niet alleen", "nog geen 50": a negation word that does not negate the event."""
     for phrase in _data()["not_negations"]:
-        for other in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", text):
+        for other in re.finditer(rf"(?<!\w)(?:{phrase})(?!\w)", text):
             if other.start() <= match.start() < other.end():
                 return True
     return False
