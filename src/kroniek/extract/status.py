@@ -71,6 +71,17 @@ def _negation_blocked(text: str, match: re.Match[str]) -> bool:
     return False
 
 
+def future_by_word(cue: str | None) -> bool:
+    """Whether a "future" cue is a word of the future list ("zal", "gaat ... sturen", "van
+    plan"), not a time expression read as future from the tense."""
+    if not cue:
+        return False
+    first = cue.split(" ... ")[0]
+    return any(re.fullmatch(item["phrase"], cue) or re.fullmatch(item["phrase"], first)
+               or re.match(rf"(?:{item['phrase'].split()[0]})(?!\w)", first)
+               for item in _data()["future"])
+
+
 def status_of(document: Document, sentence: int, trigger_token: int) -> tuple[str, str | None]:
     tokens = document.sentence_tokens(sentence)
     if not tokens or not tokens[0].index <= trigger_token < tokens[-1].index + 1:
