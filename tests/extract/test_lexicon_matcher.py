@@ -62,3 +62,16 @@ def test_idiom_does_not_reach_across_a_clause_boundary(analyse) -> None:  # type
     rules = _rules(analyse, "Het Kremlin wordt opnieuw getroffen: Washington zet nog eens "
                             "honderd Russen op de zwarte lijst.")
     assert "AGREE" not in rules.values(), rules
+
+
+@pytest.mark.parametrize(("text", "verb", "reading"), [
+    # "overeen" is a particle of its own, not "over" + "eenkomen"
+    ("Israël en Hamas kwamen dinsdag een bestand overeen.", "kwamen", "overeenkomen"),
+    ("De ministers kwamen maandag in Brussel bijeen.", "kwamen", "bijeenkomen"),
+    ("Iran liet de Britse tanker na twee maanden vrij.", "liet", "vrijlaten"),
+])
+def test_longer_particles_are_read_whole(analyse, text, verb, reading) -> None:  # type: ignore[no-untyped-def]
+    from kroniek.extract.lexicon import _verb_readings
+    tokens = _sentence_tokens(analyse, text)
+    token = next(t for t in tokens if t.text == verb)
+    assert reading in _verb_readings(tokens, token)

@@ -12,9 +12,12 @@ from kroniek.datafiles import load_yaml
 from kroniek.extract import trace
 from kroniek.model import Token
 
-# Separable verb particles: ``oproepen`` also matches ``riep ... op``.
-PARTICLES = ("terug", "samen", "neer", "aan", "op", "af", "in", "uit", "toe", "mee", "bij",
-             "door", "over", "voor", "na", "weg", "tegen", "los", "vast", "binnen")
+# Separable verb particles: ``oproepen`` also matches ``riep ... op``. A longer particle
+# comes before its prefix (``overeen`` before ``over``: "kwamen een bestand overeen" is
+# overeenkomen, not over + eenkomen).
+PARTICLES = ("overeen", "bijeen", "uiteen", "terug", "samen", "neer", "aan", "op", "af", "in",
+             "uit", "toe", "mee", "bij", "door", "over", "voor", "na", "weg", "tegen", "los",
+             "vast", "binnen", "vrij", "deel", "open", "dicht", "stop")
 
 
 @dataclass(frozen=True)
@@ -247,7 +250,7 @@ def _complement_infinitive(tokens: list[Token], verb: Token) -> bool:
 # Particles that are never prepositions: after the verb, in its clause, they are its particle
 # whatever follows ("roept zijn ambassadeur terug voor overleg").
 _ADVERB_PARTICLES = frozenset({"terug", "samen", "neer", "af", "toe", "mee", "weg", "los",
-                               "vast", "bijeen", "uiteen"})
+                               "vast", "bijeen", "uiteen", "overeen"})
 # What may follow a preposition that heads a phrase; a particle-word followed by anything else
 # (another preposition, a conjunction, a verb, punctuation) stands alone: "zet diplomaten uit
 # wegens spionage", "schorten hun blokkades op na toezeggingen".
