@@ -194,6 +194,27 @@ def _lemma(token: Token) -> str:
     return token.lemma.lower()
 
 
+def noun_lemmas(token: Token) -> list[str]:
+    """A noun's lemma, and when Frog left a plural it does not know as its own lemma
+    ("importheffingen", "vredesplannen"), the singulars that plural may stand for."""
+    lemma = _lemma(token)
+    if lemma != token.text.lower() or len(lemma) < 5:
+        return [lemma]
+    guesses = [lemma]
+    if lemma.endswith("'s"):
+        guesses.append(lemma[:-2])
+    elif lemma.endswith("s"):
+        guesses.append(lemma[:-1])  # sancties, deals, wapens
+    elif lemma.endswith("en"):
+        stem = lemma[:-2]
+        if len(stem) > 2 and stem[-1] == stem[-2]:
+            guesses.append(stem[:-1])  # raketten, vredesplannen
+        guesses.append(stem)  # importheffingen, akkoorden
+        if stem.endswith(("v", "z")):
+            guesses.append(stem[:-1] + {"v": "f", "z": "s"}[stem[-1]])  # grenzen
+    return guesses
+
+
 def _allowed(entry: Entry, lemmas: set[str]) -> bool:
     if entry.needs and not _overlaps(entry.needs, lemmas):
         return False
@@ -314,9 +335,12 @@ def _light_matches(tokens: list[Token], lexicon: Lexicon, lemmas: set[str],
     for noun in tokens:
         if noun.pos != "N" or noun.index in used:
             continue
-        lemma = _lemma(noun)
-        entries = list(lexicon.light_nouns.get(lemma, [])) + [
-            entry for head, entry in lexicon.light_heads if lemma.endswith(head)]
+        entries = []
+        for lemma in noun_lemmas(noun):
+            entries = list(lexicon.light_nouns.get(lemma, [])) + [
+                entry for head, entry in lexicon.light_heads if lemma.endswith(head)]
+            if entries:
+                break
         for entry in entries:
             if not _allowed(entry, lemmas):
                 continue
@@ -349,8 +373,12 @@ def token_candidates(tokens: list[Token], token: Token, lexicon: Lexicon) -> lis
         candidates += list(lexicon.verbs.get(lemma, [])) or list(
             lexicon.forms.get(token.text.lower(), []))
     elif token.pos == "N":
-        candidates = list(lexicon.nouns.get(lemma, []))
-        candidates += [entry for suffix, entry in lexicon.suffixes if lemma.endswith(suffix)]
+        for lemma in noun_lemmas(token):
+            candidates = list(lexicon.nouns.get(lemma, []))
+            candidates += [entry for suffix, entry in lexicon.suffixes
+                           if lemma.endswith(suffix)]
+            if candidates:
+                break
     return candidates
 
 
