@@ -77,6 +77,7 @@ class Extractor:
             for event in sentence_events(document, sentence.index, self.lexicon,
                                          document.events):
                 token = event.trigger_token if event.trigger_token is not None else 0
+                cue: str | None = None
                 if self._attributive(document, token):
                     # "de strijdende partijen" describes a state of affairs; the tense and
                     # cues of the sentence it sits in are about something else.
@@ -94,7 +95,8 @@ class Extractor:
                     trace.note(sentence.index, "date", f"{event.rule}: {event.date.iso()}"
                                + (" (inferred, not written out)" if event.date_inferred
                                   else ""))
-                apply_plover_rules(event, document.published)
+                apply_plover_rules(event, document.published,
+                                   announced=status.future_by_word(cue))
                 document.events.append(event)
         document.figures = figures.find_figures(document)
         events_of: dict[int, list[int]] = {}  # sentence -> its events, looked up per figure

@@ -159,12 +159,21 @@ def _without_lesser_duplicates(events: list[Event]) -> list[Event]:
     return kept
 
 
-def apply_plover_rules(event: Event, published: DateInterval | None) -> None:
-    """Reductions from the PLOVER manual, in kroniek's terms."""
+def apply_plover_rules(event: Event, published: DateInterval | None,
+                       announced: bool = False) -> None:
+    """Reductions from the PLOVER manual, in kroniek's terms. ``announced``: the event's
+    "future" status comes from a word saying so ("zal", "gaat ... terugtrekken"), not only
+    from a date read as future."""
     if event.type == "CONSULT" and event.status == "future":
         # A planned meeting is an agreement to meet.
         event.type, event.mode, event.status = "AGREE", None, "asserted"
         trace.note(event.sentence, "rule", "PLOVER: a planned meeting is AGREE")
+    if event.type == "RETREAT" and event.status == "future" and announced:
+        # "announced ... would withdraw troops" is RETREAT + future, coded CONCEDE (manual,
+        # RETREAT and CONCEDE ambiguities): the announcement is the event, and it happened.
+        # The mode says what is conceded (withdraw, release, ceasefire).
+        event.type, event.status = "CONCEDE", "asserted"
+        trace.note(event.sentence, "rule", "PLOVER: an announced retreat is CONCEDE")
     too_old = published.start - dt.timedelta(days=HISTORICAL_DAYS) if published else None
     if too_old and event.date and event.status == "asserted" and event.date.end < too_old:
         event.status = "historical"

@@ -12,9 +12,12 @@ from kroniek.datafiles import load_yaml
 from kroniek.extract import trace
 from kroniek.model import Token
 
-# Separable verb particles: ``oproepen`` also matches ``riep ... op``.
-PARTICLES = ("terug", "samen", "neer", "aan", "op", "af", "in", "uit", "toe", "mee", "bij",
-             "door", "over", "voor", "na", "weg", "tegen", "los", "vast", "binnen")
+# Separable verb particles: ``oproepen`` also matches ``riep ... op``. A longer particle
+# comes before its prefix (``overeen`` before ``over``: "kwamen een bestand overeen" is
+# overeenkomen, not over + eenkomen).
+PARTICLES = ("overeen", "bijeen", "uiteen", "terug", "samen", "neer", "aan", "op", "af", "in",
+             "uit", "toe", "mee", "bij", "door", "over", "voor", "na", "weg", "tegen", "los",
+             "vast", "binnen", "vrij", "deel", "open", "dicht", "stop")
 
 
 @dataclass(frozen=True)
@@ -191,6 +194,27 @@ def _lemma(token: Token) -> str:
     return token.lemma.lower()
 
 
+def noun_lemmas(token: Token) -> list[str]:
+    """A noun's lemma, and when Frog left a plural it does not know as its own lemma
+    ("importheffingen", "vredesplannen"), the singulars that plural may stand for."""
+    lemma = _lemma(token)
+    if lemma != token.text.lower() or len(lemma) < 5:
+        return [lemma]
+    guesses = [lemma]
+    if lemma.endswith("'s"):
+        guesses.append(lemma[:-2])
+    elif lemma.endswith("s"):
+        guesses.append(lemma[:-1])  # sancties, deals, wapens
+    elif lemma.endswith("en"):
+        stem = lemma[:-2]
+        if len(stem) > 2 and stem[-1] == stem[-2]:
+            guesses.append(stem[:-1])  # raketten, vredesplannen
+        guesses.append(stem)  # importheffingen, akkoorden
+        if stem.endswith(("v", "z")):
+            guesses.append(stem[:-1] + {"v": "f", "z": "s"}[stem[-1]])  # grenzen
+    return guesses
+
+
 def _allowed(entry: Entry, lemmas: set[str]) -> bool:
     if entry.needs and not _overlaps(entry.needs, lemmas):
         return False
@@ -244,17 +268,38 @@ def _complement_infinitive(tokens: list[Token], verb: Token) -> bool:
     return bool(before) and before[0].text.lower() == "te" and verb.lemma.lower() != "zullen"
 
 
+# Particles that are never prepositions: after the verb, in its clause, they are its particle
+# whatever follows ("roept zijn ambassadeur terug voor overleg").
+_ADVERB_PARTICLES = frozenset({"terug", "samen", "neer", "af", "toe", "mee", "weg", "los",
+                               "vast", "bijeen", "uiteen", "overeen"})
+# What may follow a preposition that heads a phrase; a particle-word followed by anything else
+# (another preposition, a conjunction, a verb, punctuation) stands alone: "zet diplomaten uit
+# wegens spionage", "schorten hun blokkades op na toezeggingen".
+_PHRASE_STARTS = frozenset({"LID", "VNW", "TW", "ADJ", "N", "SPEC", "BW"})
+
+
 def _has_particle(tokens: list[Token], verb: Token, particle: str, loose: bool) -> bool:
+    for position, token in enumerate(tokens):
+        if token.index >= verb.index:
+            break
+        # te-infinitive of a separable verb: "om uit te zoeken", "besloot op te heffen"
+        if (token.index == verb.index - 2 and token.lemma.lower() == particle
+                and tokens[position + 1].text.lower() == "te"):
+            return True
     for position, token in enumerate(tokens):
         if token.index <= verb.index or token.lemma.lower() != particle:
             continue
         if loose or token.deprel == "svp":
             return True
+        between = [t for t in tokens if verb.index < t.index < token.index]
+        if particle in _ADVERB_PARTICLES and not any(
+                t.pos == "WW" or t.text in {",", ";", ":"} for t in between):
+            return True
         previous = tokens[position - 1]
         if previous.text.lower().startswith("er") and previous.pos == "BW":
             return True  # "stemden ermee in"
         following = tokens[position + 1] if position + 1 < len(tokens) else None
-        if following is None or following.pos == "LET" or following.text.lower() in {
+        if following is None or following.pos not in _PHRASE_STARTS or following.text.lower() in {
                 "te", "om", "dat", "en"}:
             return True
     return False
@@ -279,17 +324,23 @@ def _light_matches(tokens: list[Token], lexicon: Lexicon, lemmas: set[str],
     arguments."""
     if not lexicon.light_nouns and not lexicon.light_heads:
         return []
+    # A te-infinitive is the content of another event ("dreigde troepen terug te trekken"),
+    # as for a verb alone (find_triggers).
     verbs = [(token, _verb_readings(tokens, token)) for token in tokens
-             if token.pos == "WW" and token.index not in used]
+             if token.pos == "WW" and token.index not in used
+             and not _complement_infinitive(tokens, token)]
     if not verbs:
         return []
     matches: list[Match] = []
     for noun in tokens:
         if noun.pos != "N" or noun.index in used:
             continue
-        lemma = _lemma(noun)
-        entries = list(lexicon.light_nouns.get(lemma, [])) + [
-            entry for head, entry in lexicon.light_heads if lemma.endswith(head)]
+        entries = []
+        for lemma in noun_lemmas(noun):
+            entries = list(lexicon.light_nouns.get(lemma, [])) + [
+                entry for head, entry in lexicon.light_heads if lemma.endswith(head)]
+            if entries:
+                break
         for entry in entries:
             if not _allowed(entry, lemmas):
                 continue
@@ -307,20 +358,84 @@ def _light_matches(tokens: list[Token], lexicon: Lexicon, lemmas: set[str],
     return matches
 
 
+def token_candidates(tokens: list[Token], token: Token, lexicon: Lexicon) -> list[Entry]:
+    """The verb and noun entries one token may trigger, most specific first (before the
+    needs/unless conditions are checked)."""
+    lemma = _lemma(token)
+    candidates: list[Entry] = []
+    if token.pos == "WW":
+        # A separable verb with its particle is the more specific reading:
+        # "eisten ... op" is opeisen (claim), not eisen (demand).
+        for particle in PARTICLES:
+            for entry in lexicon.separable.get((particle, lemma), []):
+                if _has_particle(tokens, token, particle, entry.loose_particle):
+                    candidates.append(entry)
+        candidates += list(lexicon.verbs.get(lemma, [])) or list(
+            lexicon.forms.get(token.text.lower(), []))
+    elif token.pos == "N":
+        for lemma in noun_lemmas(token):
+            candidates = list(lexicon.nouns.get(lemma, []))
+            candidates += [entry for suffix, entry in lexicon.suffixes
+                           if lemma.endswith(suffix)]
+            if candidates:
+                break
+    return candidates
+
+
+def _boundary(token: Token) -> bool:
+    """A clause boundary: a comma, colon or semicolon, or a subordinating conjunction."""
+    return (token.pos == "LET" and token.text in {",", ";", ":"}) or (
+        token.pos == "VG" and token.features.startswith("onder"))
+
+
+def _idiom_tokens(tokens: list[Token], words: tuple[str, ...],
+                  readings: dict[int, set[str]]) -> list[Token] | None:
+    """The tokens of an idiom in the sentence, or None. Its words stand in the listed order,
+    except a verb, which Dutch puts second in a main clause and last in a subordinate one
+    ("gingen akkoord", "akkoord gaan"; "trekken samen op", "samen optrekken"): that one may
+    stand anywhere in the clause of the other words."""
+    found: list[Token] = []
+    position = 0
+    for token in tokens:
+        if position < len(words) and _lemma(token) in (words[position], words[position] + "en"):
+            found.append(token)
+            position += 1
+    if position == len(words):
+        return found
+    verbs: dict[int, Token] = {}
+    for position, word in enumerate(words):
+        verb = next((t for t in tokens if t.index in readings and t not in verbs.values()
+                     and (word in readings[t.index] or word + "en" in readings[t.index])), None)
+        if verb is not None:
+            verbs[position] = verb
+    if not verbs or len(verbs) == len(words):
+        return None
+    rest = [word for position, word in enumerate(words) if position not in verbs]
+    found = []
+    for token in tokens:
+        if len(found) < len(rest) and token not in verbs.values() and _lemma(token) in (
+                rest[len(found)], rest[len(found)] + "en"):
+            found.append(token)
+    if len(found) < len(rest):
+        return None
+    for verb in verbs.values():
+        low, high = sorted((verb.index, min(found, key=lambda t: abs(t.index - verb.index)).index))
+        if any(_boundary(t) for t in tokens if low < t.index < high):
+            return None
+    return sorted(found + list(verbs.values()), key=lambda token: token.index)
+
+
 def find_triggers(tokens: list[Token], lexicon: Lexicon) -> list[Match]:
     """Trigger matches in one sentence's tokens, in order, at most one per token."""
     lemmas = {_lemma(token) for token in tokens} | {token.text.lower() for token in tokens}
     matches: list[Match] = []
     used: set[int] = set()
+    readings = {token.index: _verb_readings(tokens, token) for token in tokens
+                if token.pos == "WW" and not _complement_infinitive(tokens, token)}
     for words, entry in lexicon.idioms:
-        position = 0
-        found: list[Token] = []
-        for token in tokens:
-            if position < len(words) and _lemma(token) in (words[position],
-                                                           words[position] + "en"):
-                found.append(token)
-                position += 1
-        if position == len(words) and _allowed(entry, lemmas):
+        found = _idiom_tokens(tokens, words, readings)
+        # one reading per word: an idiom listed in two orders matches once
+        if found and not used & {t.index for t in found} and _allowed(entry, lemmas):
             head = next((t for t in found if t.pos == "WW"), found[0])
             verb = next((t for t in tokens if t.pos == "WW" and t.index < found[0].index),
                         None)
@@ -332,23 +447,10 @@ def find_triggers(tokens: list[Token], lexicon: Lexicon) -> list[Match]:
     for token in tokens:
         if token.index in used:
             continue
-        lemma = _lemma(token)
-        candidates: list[Entry] = []
-        if token.pos == "WW":
-            if _nominal(tokens, token) or _complement_infinitive(tokens, token):
-                continue
-            # A separable verb with its particle is the more specific reading:
-            # "eisten ... op" is opeisen (claim), not eisen (demand).
-            for particle in PARTICLES:
-                for entry in lexicon.separable.get((particle, lemma), []):
-                    if _has_particle(tokens, token, particle, entry.loose_particle):
-                        candidates.append(entry)
-            candidates += list(lexicon.verbs.get(lemma, [])) or list(
-                lexicon.forms.get(token.text.lower(), []))
-        elif token.pos == "N":
-            candidates = list(lexicon.nouns.get(lemma, []))
-            candidates += [entry for suffix, entry in lexicon.suffixes if lemma.endswith(suffix)]
-        for entry in candidates:
+        if token.pos == "WW" and (_nominal(tokens, token)
+                                  or _complement_infinitive(tokens, token)):
+            continue
+        for entry in token_candidates(tokens, token, lexicon):
             allowed = _allowed(entry, lemmas)
             _note_candidate(token, entry, lemmas, allowed)
             if allowed:

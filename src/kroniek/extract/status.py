@@ -65,10 +65,21 @@ def _above(clause: int, parent: dict[int, int | None]) -> set[int]:
 def _negation_blocked(text: str, match: re.Match[str]) -> bool:
     """"niet alleen", "nog geen 50": a negation word that does not negate the event."""
     for phrase in _data()["not_negations"]:
-        for other in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", text):
+        for other in re.finditer(rf"(?<!\w)(?:{phrase})(?!\w)", text):
             if other.start() <= match.start() < other.end():
                 return True
     return False
+
+
+def future_by_word(cue: str | None) -> bool:
+    """Whether a "future" cue is a word of the future list ("zal", "gaat ... sturen", "van
+    plan"), not a time expression read as future from the tense."""
+    if not cue:
+        return False
+    first = cue.split(" ... ")[0]
+    return any(re.fullmatch(item["phrase"], cue) or re.fullmatch(item["phrase"], first)
+               or re.match(rf"(?:{item['phrase'].split()[0]})(?!\w)", first)
+               for item in _data()["future"])
 
 
 def status_of(document: Document, sentence: int, trigger_token: int) -> tuple[str, str | None]:
