@@ -101,3 +101,17 @@ def postgres_url() -> Iterator[str]:
         with admin.connect() as connection:
             connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         admin.dispose()
+
+
+@pytest.fixture
+def stored(tmp_path: Path) -> str:
+    """A database holding the document of ``tests/export/test_plover.py`` (an attack that
+    happened, a negated and a hypothetical one, a planned meeting, a pull quote ...), saved
+    directly with ``kroniek.store.save``: for exports, counts and readers without Frog."""
+    from kroniek.store import ActorRow, open_engine, save
+    from tests.export.test_plover import make_document
+
+    db = str(tmp_path / "k.sqlite")
+    save(open_engine(db), make_document(), "test",
+         [ActorRow("rus", "state", "Russia", "RUS", "RUS")])
+    return db

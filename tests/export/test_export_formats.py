@@ -18,21 +18,10 @@ from pathlib import Path
 
 import networkx as nx
 import pyarrow.parquet as pq
-import pytest
 
 from kroniek.export.flat import COLUMNS
-from kroniek.store import ActorRow, open_engine, save
-from tests.export.test_plover import make_document
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def stored(tmp_path: Path) -> str:
-    db = str(tmp_path / "k.sqlite")
-    save(open_engine(db), make_document(), "test",
-         [ActorRow("rus", "state", "Russia", "RUS", "RUS")])
-    return db
 
 
 def kroniek(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:

@@ -6,7 +6,6 @@ import datetime as dt
 import json
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from kroniek.cli.app import app
@@ -14,7 +13,6 @@ from kroniek.cli.export import FORMATS
 from kroniek.export import reduce_event
 from kroniek.ingest.identity import document_id
 from kroniek.model import DateInterval, Document, Event, Figure, Sentence
-from kroniek.store import ActorRow, open_engine, save
 
 TEXT = (
     "Rusland bombardeerde Marioepol. "  # 0
@@ -66,14 +64,6 @@ def make_document() -> Document:
     document.figures = [Figure("dead", 12, "at_least", 0, 0, 5, event=0),
                         Figure("injured", 30.0, "about", 0, 0, 5, event=0)]
     return document
-
-
-@pytest.fixture
-def stored(tmp_path: Path) -> str:
-    db = str(tmp_path / "k.sqlite")
-    save(open_engine(db), make_document(), "test",
-         [ActorRow("rus", "state", "Russia", "RUS", "RUS")])
-    return db
 
 
 runner = CliRunner()

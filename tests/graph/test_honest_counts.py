@@ -9,26 +9,15 @@ planned meeting) may be counted.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
-import pytest
 import sqlalchemy as sa
 from typer.testing import CliRunner
 
 from kroniek.cli.app import app
-from kroniek.store import ActorRow, aggregates, open_engine, save
+from kroniek.store import aggregates, open_engine
 from kroniek.store import schema as t
-from tests.export.test_plover import make_document
 
 runner = CliRunner()
-
-
-@pytest.fixture
-def stored(tmp_path: Path) -> str:
-    db = str(tmp_path / "k.sqlite")
-    save(open_engine(db), make_document(), "test",
-         [ActorRow("rus", "state", "Russia", "RUS", "RUS")])
-    return db
 
 
 def _dyad(db: str) -> dict[str, object]:
