@@ -47,7 +47,7 @@ CASES = [
     ("Servië protesteert tegen de erkenning van Kosovo door de Verenigde Staten.",
      ("SUPPORT", "USA", "XKX")),
     ("De vrijlating van twee Amerikaanse gevangenen door Iran werd in Washington "
-     "toegejuicht.", ("RETREAT", "IRN", "USA")),
+     "toegejuicht.", ("RETREAT", "IRN", "USA-CVL")),  # prisoners: a domestic side
     ("Polen kondigde woensdag de uitzetting van drie Russische diplomaten aan.",
      ("SANCTION", "POL", "RUS")),
 ]

@@ -9,8 +9,9 @@ from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
-from kroniek.cli.terminal import in_markup, printable
+from kroniek.cli.terminal import printable
 from kroniek.kb.base import KnowledgeBase
 from kroniek.kb.explain import explain, render_actor
 from kroniek.kb.loader import KBError, load_kb, user_kb_dir, validate_file
@@ -26,7 +27,9 @@ err = Console(stderr=True)
 
 
 def _fail(message: str) -> NoReturn:
-    err.print(f"[red]error:[/red] {in_markup(message)}", highlight=False, markup=True)
+    # A list of problems keeps its lines; each is shown with its controls escaped.
+    shown = escape(printable(message, newlines=True))
+    err.print(f"[red]error:[/red] {shown}", highlight=False, markup=True)
     raise typer.Exit(1)
 
 

@@ -135,6 +135,8 @@ def _territory_code(ctx: LinkContext, place: Actor, first: int) -> str | None:
         before -= 1
     if ctx.in_sentence(before, sentence) and ctx.tokens[before].pos in ("VZ", "N"):
         return None  # "in Kiev", "het centrum van Kiev", "de stad Cherson"
+    if ctx.is_locative(first):
+        return None  # the second of a list after a preposition: "in Tokio en Seoel"
     parent = ctx.kb.get(place.parent or "")
     if parent is None or parent.kind != "state":
         return None
