@@ -174,3 +174,19 @@ def test_network_is_the_graphml_export(stored: str, tmp_path: Path) -> None:
     assert sorted(graph.nodes) == sorted(exported.nodes)
     assert graph.number_of_edges() == exported.number_of_edges()
     assert only_assaults.number_of_edges() < graph.number_of_edges()
+
+
+def test_postgres_reads_the_same_as_sqlite(stored: str, postgres_url: str) -> None:
+    from kroniek.store import ActorRow, open_engine, save
+    from tests.export.test_plover import make_document
+
+    save(open_engine(postgres_url), make_document(), "test",
+         [ActorRow("rus", "state", "Russia", "RUS", "RUS")])
+    with kroniek.open(stored) as lite, kroniek.open(postgres_url) as pg:
+        assert pg.events().to_arrow().to_pylist() == lite.events().to_arrow().to_pylist()
+        assert [r.id for r in pg.events(status="negated")] == \
+            [r.id for r in lite.events(status="negated")]
+        assert pg.dyad("RUS", "UKR", by="week").to_dict() == \
+            lite.dyad("RUS", "UKR", by="week").to_dict()
+        with pytest.raises(PermissionError):
+            pg.ingest(texts=["Rusland viel Oekraïne aan."])
