@@ -211,9 +211,36 @@ def ingest(
     progress: Progress | None = None,
 ) -> IngestSummary:
     """Every article of ``arguments``; a bad one is counted as failed and the run goes on."""
-    summary = IngestSummary()
-    began = time.perf_counter()
-    for item, size in _articles(expand(arguments), max_bytes):
+    return _ingest_all(_articles(expand(arguments), max_bytes), engine, pipeline, replace,
+                       check_language, progress)
+
+
+def ingest_articles(
+    articles: Iterable[RawArticle | InputError],
+    engine: Engine,
+    pipeline: Pipeline,
+    replace: bool = False,
+    check_language: bool = True,
+    summary: IngestSummary | None = None,
+) -> IngestSummary:
+    """Articles already read (the Python API's texts and records), with the guarantees of
+    :func:`ingest`; counted into ``summary`` when given."""
+    return _ingest_all(((article, 0) for article in articles), engine, pipeline, replace,
+                       check_language, None, summary)
+
+
+def _ingest_all(
+    items: Iterable[tuple[RawArticle | InputError, int]],
+    engine: Engine,
+    pipeline: Pipeline,
+    replace: bool,
+    check_language: bool,
+    progress: Progress | None,
+    summary: IngestSummary | None = None,
+) -> IngestSummary:
+    summary = summary or IngestSummary()
+    began = time.perf_counter() - summary.seconds
+    for item, size in items:
         words = 0
         try:
             if isinstance(item, InputError):

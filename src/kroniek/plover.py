@@ -18,6 +18,12 @@ def categories() -> list[str]:
     return list(_table())
 
 
+def modes(event_type: str | None = None) -> list[str]:
+    """The modes the score table names, of one category or of all."""
+    rows = [_table()[event_type]] if event_type else list(_table().values())
+    return sorted({mode for row in rows for mode in row.get("modes", {})})
+
+
 def quad(event_type: str) -> str:
     return str(_table()[event_type]["quad"])
 

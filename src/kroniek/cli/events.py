@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import difflib
 from typing import Annotated, Any
 
 import typer
 from rich.text import Text
 
+from kroniek import filters
 from kroniek.cli.common import DbOption, console, friendly, reader_for
 from kroniek.cli.terminal import json_text, printable
-from kroniek.errors import InputError
-from kroniek.export.names import knowledge_base
-from kroniek.ingest.pubdate import interval_from_iso
-from kroniek.plover import categories
 from kroniek.store.event_filter import EventFilter
 from kroniek.store.event_queries import list_events
-
-STATUSES = ("asserted", "alleged", "future", "hypothetical", "negated", "historical")
 
 ActorFilter = Annotated[str | None, typer.Option(
     "--actor", help="Only events with this actor: a code (RUS), KB id or name (Rusland).")]
@@ -26,63 +19,21 @@ RecipientFilter = Annotated[str | None, typer.Option(
     "--recipient", help="Only events with this recipient (code, KB id or name).")]
 TypeFilter = Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")]
 StatusFilter = Annotated[str | None, typer.Option(
-    "--status", help=f"One of {', '.join(STATUSES)}.")]
+    "--status", help=f"One of {', '.join(filters.STATUSES)}.")]
 SinceFilter = Annotated[str | None, typer.Option(
     "--since", help="Events dated on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).")]
 UntilFilter = Annotated[str | None, typer.Option(
     "--until", help="Events dated on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).")]
 
-
-def resolve_actor(value: str | None) -> str | None:
-    """A code or KB id as given, or the actor a name stands for (``Rusland`` -> ``RUS``)."""
-    if not value:
-        return None
-    kb = knowledge_base()
-    if kb.by_code(value) or kb.get(value):
-        return value
-    hits = kb.lookup(value)
-    if not hits:
-        raise InputError(f"--actor/--recipient {value!r}: no actor has that code, id or name "
-                         "(see `kroniek kb search`)")
-    actor = hits[0][0]
-    return kb.code_of(actor.id) or actor.id
-
-
-def date_range(since: str | None, until: str | None) -> tuple[dt.date | None, dt.date | None]:
-    """``--since``/``--until`` as days: a year or month reaches from its first day (since)
-    or to its last (until). Every command with these options reads them here."""
-    try:
-        since_day = interval_from_iso(since).start if since else None
-        until_day = interval_from_iso(until).end if until else None
-    except ValueError as error:
-        raise InputError(f"--since/--until: {error}") from None
-    if since_day and until_day and since_day > until_day:
-        raise InputError(f"--since {since} is after --until {until}")
-    return since_day, until_day
-
-
-def _plover_type(value: str) -> str:
-    known = categories()
-    if value.upper() in known:
-        return value.upper()
-    near = difflib.get_close_matches(value.upper(), known, n=2, cutoff=0.6)
-    hint = f"did you mean {' or '.join(near)}? " if near else ""
-    raise InputError(f"--type {value!r} is not a PLOVER type: {hint}use one of {', '.join(known)}")
+# Every command with --since/--until reads them the same way (kroniek.filters).
+date_range = filters.date_range
 
 
 def build_filter(actor: str | None = None, recipient: str | None = None,
                  type_: str | None = None, status: str | None = None, since: str | None = None,
                  until: str | None = None, limit: int | None = None) -> EventFilter:
-    if status and status.lower() not in STATUSES:
-        raise InputError(f"--status {status!r}: use one of {', '.join(STATUSES)}")
-    if type_:
-        type_ = _plover_type(type_)
-    since_day, until_day = date_range(since, until)
-    if limit is not None and limit < 1:
-        raise InputError("--limit must be at least 1")
-    return EventFilter(actor=resolve_actor(actor), recipient=resolve_actor(recipient),
-                       type=type_, status=status, date_from=since_day, date_to=until_day,
-                       limit=limit)
+    return filters.event_filter(actor_=actor, recipient=recipient, type_=type_,
+                                status_=status, since=since, until=until, limit=limit)
 
 
 def _side(participants: list[dict[str, Any]]) -> str:

@@ -1,0 +1,67 @@
+"""The result of ``Kroniek.events(...)``: iterate typed records, count them, or take them
+as an Arrow table or a pandas DataFrame with the export's columns."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import islice
+from typing import TYPE_CHECKING, Any
+
+import pyarrow as pa
+from sqlalchemy.engine import Engine
+
+from kroniek.export.flat import flat_rows
+from kroniek.export.tables import SCHEMA
+from kroniek.python_api.records import EventRecord
+from kroniek.store.event_filter import EventFilter
+
+if TYPE_CHECKING:
+    import pandas
+
+# Rows per Arrow record batch: big enough that pyarrow's per-batch cost vanishes, small
+# enough that the Python dicts of one batch stay a few MB.
+BATCH_ROWS = 20_000
+
+
+class EventResult:
+    """Events one filter selects. Nothing is read until it is used; each use reads the
+    database again, so a result kept in a notebook shows what is stored now."""
+
+    def __init__(self, engine: Engine, selection: EventFilter) -> None:
+        self._engine = engine
+        self.selection = selection
+
+    def _rows(self) -> Iterator[dict[str, Any]]:
+        return flat_rows(self._engine, self.selection)
+
+    def __iter__(self) -> Iterator[EventRecord]:
+        return (EventRecord.from_row(row) for row in self._rows())
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self._rows())
+
+    def __repr__(self) -> str:
+        shown = {k: v for k, v in self.selection.query_args().items()}
+        return f"<EventResult {shown or 'all events'}>"
+
+    def batches(self) -> Iterator[pa.RecordBatch]:
+        """The events as Arrow record batches of the export's schema."""
+        rows = self._rows()
+        while chunk := list(islice(rows, BATCH_ROWS)):
+            yield pa.RecordBatch.from_pylist(chunk, schema=SCHEMA)
+
+    def to_arrow(self) -> pa.Table:
+        """One Arrow table; lists (codes, names) are list columns, as in the Parquet export."""
+        return pa.Table.from_batches(list(self.batches()), schema=SCHEMA)
+
+    def to_pandas(self) -> pandas.DataFrame:
+        """A DataFrame with the export's columns; dates as ``datetime64`` days."""
+        try:
+            import pandas  # noqa: F401  (only to say which extra is missing)
+        except ImportError:
+            raise ImportError("to_pandas() needs pandas: pip install 'kroniek[analysis]'"
+                              ) from None
+        frame = self.to_arrow().to_pandas()
+        for column in ("date_start", "date_end", "published"):
+            frame[column] = frame[column].astype("datetime64[s]")
+        return frame
