@@ -32,7 +32,7 @@ from kroniek.graph import (
     defence_obligations,
     dyad,
 )
-from kroniek.graph.common import resolve
+from kroniek.graph.common import parse_day, resolve
 from kroniek.ingest.pubdate import interval_from_iso
 from kroniek.ingest.readers import read_text
 from kroniek.ingest.record import article_from_record
@@ -252,12 +252,10 @@ class Kroniek:
 
 
 def _one_day(value: str | dt.date | None, name: str) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise BadValue(f"{name}: {value!r} is not a date (YYYY-MM-DD)") from None
+        return parse_day(value, name)
+    except InputError as error:
+        raise BadValue(str(error)) from None
 
 
 def dyad_frame(result: Dyad) -> Any:
