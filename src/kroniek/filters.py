@@ -17,6 +17,7 @@ from typing import get_args
 
 from kroniek.errors import BadValue
 from kroniek.export.names import knowledge_base
+from kroniek.graph.common import ident
 from kroniek.ingest.pubdate import interval_from_iso
 from kroniek.model import EventStatus
 from kroniek.plover import categories, modes
@@ -80,8 +81,7 @@ def actor(value: str | None, spell: Spell = option, name: str = "actor") -> str 
     if not hits:
         raise BadValue(f"{spell(name)} {value!r}: no actor has that code, id or name "
                        "(see `kroniek kb search`)")
-    found = hits[0][0]
-    return kb.code_of(found.id) or found.id
+    return ident(kb, hits[0][0])
 
 
 def date_range(since: str | dt.date | None, until: str | dt.date | None,

@@ -25,10 +25,6 @@ SinceFilter = Annotated[str | None, typer.Option(
 UntilFilter = Annotated[str | None, typer.Option(
     "--until", help="Events dated on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).")]
 
-# Every command with --since/--until reads them the same way (kroniek.filters).
-date_range = filters.date_range
-
-
 def build_filter(actor: str | None = None, recipient: str | None = None,
                  type_: str | None = None, status: str | None = None, since: str | None = None,
                  until: str | None = None, limit: int | None = None) -> EventFilter:

@@ -8,10 +8,11 @@ import typer
 from rich.table import Table
 
 from kroniek.cli.common import DbOption, console, engine_for, errors, friendly, reader_for
-from kroniek.cli.events import SinceFilter, UntilFilter, date_range
+from kroniek.cli.events import SinceFilter, UntilFilter
 from kroniek.cli.terminal import in_markup, json_text
+from kroniek.filters import date_range
 from kroniek.graph import actor_timeline, defence_obligations, dyad, fuse, fused_events, unfuse
-from kroniek.graph.common import parse_day, resolve
+from kroniek.graph.common import ident, parse_day, resolve
 from kroniek.graph.dyads import quad_names
 from kroniek.kb import load_kb
 from kroniek.store.database import MissingDatabase
@@ -39,7 +40,7 @@ def dyad_command(
 ) -> None:
     """Events between two actors per period: counts by PLOVER type and quad, summed score."""
     kb = load_kb()
-    code_a, code_b = (kb.code_of(resolve(kb, x).id) or resolve(kb, x).id for x in (a, b))
+    code_a, code_b = (ident(kb, resolve(kb, x)) for x in (a, b))
     result = dyad(reader_for(db), code_a, code_b, *date_range(since, until), by)
     if as_json:
         _print_json(result.to_dict())

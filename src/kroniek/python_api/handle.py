@@ -32,7 +32,7 @@ from kroniek.graph import (
     defence_obligations,
     dyad,
 )
-from kroniek.graph.common import parse_day, resolve
+from kroniek.graph.common import ident, parse_day, resolve
 from kroniek.ingest.pubdate import interval_from_iso
 from kroniek.ingest.readers import read_text
 from kroniek.ingest.record import article_from_record
@@ -133,10 +133,9 @@ class Kroniek:
     def _code(self, reference: str, name: str) -> str:
         kb = knowledge_base()
         try:
-            actor = resolve(kb, reference)
+            return ident(kb, resolve(kb, reference))
         except InputError as error:
             raise BadValue(f"{name}: {error}") from None
-        return kb.code_of(actor.id) or actor.id
 
     def dyad(self, a: str, b: str, *, since: str | dt.date | None = None,
              until: str | dt.date | None = None, by: Period = "day") -> Dyad:

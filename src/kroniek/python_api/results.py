@@ -41,8 +41,7 @@ class EventResult:
         return sum(1 for _ in self._rows())
 
     def __repr__(self) -> str:
-        shown = {k: v for k, v in self.selection.query_args().items()}
-        return f"<EventResult {shown or 'all events'}>"
+        return f"<EventResult {self.selection.query_args() or 'all events'}>"
 
     def batches(self) -> Iterator[pa.RecordBatch]:
         """The events as Arrow record batches of the export's schema."""
