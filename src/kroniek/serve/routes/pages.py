@@ -191,27 +191,35 @@ def actor_page(request: Request, state: State,
     with state.engine.connect() as connection:
         ids = actors.recent_events(connection, detail["code"], detail["id"])
         recent = [event_data.event(connection, i) for i in ids[:30]]
-    peak = max((m["actor"] + m["recipient"] for m in detail["activity"]), default=0) or 1
-    return render(request, "actor.html", a=detail, recent=[r for r in recent if r], peak=peak)
+    return render(request, "actor.html", a=detail, recent=[r for r in recent if r],
+                  activity=charts.activity_chart(detail["activity"]))
 
 
 @router.get("/dyad/{a}/{b}", response_class=HTMLResponse)
 def dyad_page(request: Request, state: State, a: Code, b: Code,
-              granularity: Literal["day", "month"] = "month",
+              granularity: Literal["auto", "day", "week", "month"] = "auto",
               directed: bool = False) -> HTMLResponse:
     a, b = a.upper(), b.upper()
     with state.engine.connect() as connection:
-        series = dyads.series(connection, a, b, granularity, directed)
+        daily = dyads.series(connection, a, b, "day", directed)
         ids = dyads.event_ids(connection, a, b, directed, 300)
         rows = event_data.events_by_id(connection, ids)
-    cut = 10 if granularity == "day" else 7
+    # "auto" bins as the dated range suggests: a month of events is a month of daily bars,
+    # years are weeks or months, never one dot.
+    by: charts.Granularity = (
+        charts.granularity_for(dt.date.fromisoformat(daily[0]["period"]),
+                               dt.date.fromisoformat(daily[-1]["period"]))
+        if granularity == "auto" and daily else "month" if granularity == "auto"
+        else granularity)
+    series = charts.rebin(daily, by)
     by_period: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
-        key = row["date_start"].isoformat()[:cut] if row["date_start"] else "undated"
+        key = charts.period_key(row["date_start"], by) if row["date_start"] else "undated"
         by_period.setdefault(key, []).append(row)
-    return render(request, "dyad.html", a=a, b=b, chart=charts.dyad_chart(series),
-                  series=series, by_period=by_period, granularity=granularity,
-                  directed=directed)
+    return render(request, "dyad.html", a=a, b=b, chart=charts.dyad_chart(series, by, a, b),
+                  series=series, by_period=by_period, granularity=by, directed=directed,
+                  period_label=lambda key: key if key == "undated" else charts.bin_label(
+                      dt.date.fromisoformat(key), by))
 
 
 @router.get("/network", response_class=HTMLResponse)
