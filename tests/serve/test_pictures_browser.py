@@ -58,3 +58,41 @@ def test_a_month_of_dyad_events_is_daily_bars(page: Any) -> None:
     page.goto("/dyad/ARM/AZE?granularity=month")
     assert page.locator("#dyad-bins b").inner_text() == "month"
     assert page.locator("svg#dyad-chart path[aria-roledescription='bar']").count() == 1
+
+
+def test_ask_answer_is_a_readable_page(page: Any) -> None:
+    page.goto("/ask")
+    page.fill("input[name=attacked]", "ARM")
+    page.fill("input[name=by]", "AZE")
+    page.fill("input[name=at]", "2020-10-08")
+    page.click("#ask-form button[type=submit]")
+    page.wait_for_url("**/ask?*attacked=ARM*")
+    verdict = page.locator("#ask-verdict")
+    assert "v-triggered" in verdict.get_attribute("class")
+    assert "Collective defence is triggered" in verdict.inner_text()
+    assert "Collective Security Treaty Organization" in verdict.inner_text()
+    clause = page.locator("#clause-csto")
+    assert clause.locator(".badge").inner_text() == "triggered"
+    bound = clause.locator(".bound a")
+    names = [bound.nth(i).inner_text() for i in range(bound.count())]
+    assert "Russia" in names and "Armenia" not in names, names  # names, not codes
+    assert page.locator("pre").count() == 0  # not a JSON dump
+    evidence = page.locator("#ask-evidence li")
+    assert evidence.count() >= 1
+    link = evidence.first.locator("a[href^='/article/']")
+    text = evidence.first.locator("blockquote").inner_text()
+    shoot(page, "ask")
+    link.click()
+    page.wait_for_url("**/article/*")
+    assert text in page.locator("#article-text").inner_text()
+
+
+def test_ask_answer_says_why_not(page: Any) -> None:
+    page.goto("/ask?attacked=ARM&by=AZE&where=Nagorno-Karabakh&at=2020-10-08")
+    verdict = page.locator("#ask-verdict")
+    assert "v-not-triggered" in verdict.get_attribute("class")
+    assert "Not triggered" in verdict.inner_text()
+    assert "Azerbaijan" in page.locator("#ask-territory").inner_text()
+    reasons = page.locator("#clause-csto .reasons").inner_text()
+    assert "not Armenia's territory" in reasons
+    assert page.locator("#clause-csto .bound").count() == 0

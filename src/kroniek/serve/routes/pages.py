@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path as FilePath
 from typing import Annotated, Any, Literal
 
+import sqlalchemy as sa
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
@@ -20,6 +21,7 @@ from kroniek.serve.routes.api_actors import actor_detail
 from kroniek.serve.routes.params import Day, Offset, Order, Sort, day, event_filter
 from kroniek.serve.state import AppState, get_state
 from kroniek.store import queries
+from kroniek.store import schema as t
 from kroniek.store.event_filter import EventFilter
 
 router = APIRouter(include_in_schema=False)
@@ -32,8 +34,16 @@ def place_name(place: str) -> str:
     return actor.name if actor is not None else place
 
 
+def actor_name(ref: str) -> str:
+    """An actor's name for people from a KB id ("arm") or an event code ("ARM")."""
+    kb = load_kb()
+    actor = kb.get(ref) or kb.by_code(ref)
+    return actor.name if actor is not None else ref
+
+
 templates.env.globals.update(QUAD_COLOURS=QUAD_COLOURS, EVENT_TYPES=EVENT_TYPES,
-                             STATUSES=STATUSES, quad_of=quad_of, place_name=place_name)
+                             STATUSES=STATUSES, quad_of=quad_of, place_name=place_name,
+                             actor_name=actor_name)
 
 
 def _http_url(value: str | None) -> str | None:
@@ -247,8 +257,19 @@ def ask_page(request: Request, state: State,
              where: Annotated[str | None, Query(max_length=200)] = None,
              at: Day = None) -> HTMLResponse:
     answer = None
+    titles: dict[str, str] = {}
     if attacked:
         answer = graphlink.defence(state.engine, state.kb, attacked, by or None, where or None,
                                    day(at, "at") or dt.date.today())
+        documents = {s["document"] for s in answer.get("answer", {}).get("sentences", [])}
+        if documents:
+            with state.engine.connect() as connection:
+                titles = {row.id: row.title or row.source.split("/")[-1]
+                          for row in connection.execute(
+                              sa.select(t.documents.c.id, t.documents.c.title,
+                                        t.documents.c.source)
+                              .where(t.documents.c.id.in_(sorted(documents))))}
+    query = {key: value for key, value in
+             (("attacked", attacked), ("by", by), ("where", where), ("at", at)) if value}
     return render(request, "ask.html", answer=answer, attacked=attacked or "", by=by or "",
-                  where=where or "", at=at or "")
+                  where=where or "", at=at or "", titles=titles, query=query)
