@@ -96,3 +96,26 @@ def test_ask_answer_says_why_not(page: Any) -> None:
     reasons = page.locator("#clause-csto .reasons").inner_text()
     assert "not Armenia's territory" in reasons
     assert page.locator("#clause-csto .bound").count() == 0
+
+
+def test_events_table_shows_sentence_outlet_and_place(page: Any) -> None:
+    page.goto("/events")
+    rows = page.locator("#events tbody tr")
+    assert rows.count() >= 5
+    for index in range(rows.count()):
+        cell = rows.nth(index).locator("td.sentence")
+        trigger = cell.locator("a.trigger").inner_text()
+        said = cell.locator(".said").inner_text()
+        assert trigger and trigger in said and len(said) > len(trigger) + 10, said
+    outlets = page.locator("#events td.sentence .outlet")
+    assert "Kaukasus Koerier" in [outlets.nth(i).inner_text() for i in range(outlets.count())]
+    places = page.locator("#events td.place a")
+    assert places.count() >= 1
+    names = [places.nth(i).inner_text() for i in range(places.count())]
+    assert all(name[:1].isupper() for name in names), names  # names, not KB ids
+    # The article link of a row leads to the sentence the row quotes.
+    row = page.locator("#events tbody tr", has=page.locator(".outlet")).first
+    said = row.locator(".said").inner_text().strip("…")
+    row.locator(".source a[href^='/article/']").click()
+    page.wait_for_url("**/article/*")
+    assert said[:40] in page.locator("#article-text").inner_text()

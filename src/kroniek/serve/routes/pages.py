@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from kroniek.kb import load_kb
-from kroniek.serve import charts, graphlink, why
+from kroniek.serve import charts, graphlink, pagedata, why
 from kroniek.serve.data import actors, articles, dyads, maps, overview
 from kroniek.serve.data import events as event_data
 from kroniek.serve.data.codes import EVENT_TYPES, QUAD_COLOURS, STATUSES, quad_of
@@ -95,6 +95,7 @@ def events_page(request: Request, state: State, f: Filter, sort: Sort = "date",
                 order: Order = "desc", offset: Offset = 0) -> HTMLResponse:
     with state.engine.connect() as connection:
         rows = event_data.list_events(connection, f, sort, order, PAGE, offset)
+        pagedata.attach_sentences(connection, rows)
         facets = event_data.facets(connection, f)
         total = facets["matched"]
     return render(request, "events.html", rows=rows, total=total, facets=facets, f=f,
