@@ -119,3 +119,42 @@ def test_events_table_shows_sentence_outlet_and_place(page: Any) -> None:
     row.locator(".source a[href^='/article/']").click()
     page.wait_for_url("**/article/*")
     assert said[:40] in page.locator("#article-text").inner_text()
+
+
+PHONE_PAGES = ["/", "/events", "/documents", "/actors?q=Rusland", "/actor/rus?at=2020-10-09",
+               "/dyad/ARM/AZE", "/network", "/map",
+               "/ask?attacked=ARM&by=AZE&at=2020-10-08", "/docs"]
+
+
+@pytest.fixture
+def phone(browser: Any, live_server: str) -> Iterator[Any]:
+    yield from open_page(browser, live_server, width=375, height=740)
+
+
+def test_phone_width_has_one_line_of_navigation_and_nothing_overflows(phone: Any) -> None:
+    first_event = None
+    for path in PHONE_PAGES + ["EVENT"]:
+        if path == "EVENT":
+            path = first_event
+        phone.goto(path)
+        if first_event is None:
+            first_event = phone.locator("a[href^='/event/']").first.get_attribute("href")
+        links = phone.locator("header.top nav a")
+        tops = {round(links.nth(i).bounding_box()["y"]) for i in range(links.count())}
+        assert len(tops) == 1, (path, tops)  # one row, scrolled sideways if need be
+        assert phone.locator("header.top").bounding_box()["height"] <= 100, path
+        # The page itself never scrolls sideways: wide tables scroll in their own box.
+        width = phone.evaluate("document.documentElement.scrollWidth")
+        wide = phone.evaluate("""() => [...document.querySelectorAll('main *')].filter(
+            e => e.getBoundingClientRect().right > 376 && !e.closest('table.grid, nav, svg,'
+            + ' .table-wrap')).slice(0, 3).map(e => e.tagName + '.' + e.className)""")
+        assert width <= 375, (path, width, wide)
+        fields = phone.locator("main input:visible, main select:visible, main button:visible")
+        for i in range(fields.count()):
+            box = fields.nth(i).bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= 375, (path, i, box)
+        if path.startswith("/events"):
+            phone.evaluate("document.querySelector('#events').scrollIntoView()")
+            shoot(phone, "phone-events")
+        if path.startswith("/ask"):
+            shoot(phone, "phone-ask")
