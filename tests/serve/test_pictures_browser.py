@@ -158,3 +158,27 @@ def test_phone_width_has_one_line_of_navigation_and_nothing_overflows(phone: Any
             shoot(phone, "phone-events")
         if path.startswith("/ask"):
             shoot(phone, "phone-ask")
+
+
+def test_actor_page_names_dates_and_leaders(page: Any) -> None:
+    page.goto("/actor/rus?at=2020-10-09")
+    assert "Vladimir Putin" in page.locator("#leaders .lead").inner_text()
+    page.locator("#officials summary").click()
+    officials = page.locator("#officials").inner_text()
+    assert "Sergey Lavrov" in officials
+    shoigu = next(line for line in officials.splitlines() if "Shoigu" in line)
+    rows = page.locator("#relations tbody tr")
+    cells = {rows.nth(i).locator("td").nth(1).inner_text(): rows.nth(i).locator("td").nth(2)
+             .inner_text() for i in range(rows.count())}
+    assert "Collective Security Treaty Organization" in cells, cells  # a name, not "csto"
+    assert not any(name.islower() for name in cells), cells
+    assert cells["Collective Security Treaty Organization"] == "since 1994-04-20"
+    assert not any("…" in period for period in cells.values()), cells
+    shoot(page, "actor")
+    # Shoigu left the defence ministry in May 2024: on a later date his office is another.
+    page.goto("/actor/rus?at=2025-01-10")
+    page.locator("#officials summary").click()
+    later = next(line for line in page.locator("#officials").inner_text().splitlines()
+                 if "Shoigu" in line)
+    assert "defence minister (2012-11-06 – 2024-05-12)" in shoigu, shoigu
+    assert "security council secretary (since 2024-05-12)" in later, later

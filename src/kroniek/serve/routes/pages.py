@@ -202,8 +202,13 @@ def actor_page(request: Request, state: State,
     with state.engine.connect() as connection:
         ids = actors.recent_events(connection, detail["code"], detail["id"])
         recent = [event_data.event(connection, i) for i in ids[:30]]
+    on = dt.date.fromisoformat(detail["at"])
     return render(request, "actor.html", a=detail, recent=[r for r in recent if r],
-                  activity=charts.activity_chart(detail["activity"]))
+                  activity=charts.activity_chart(detail["activity"]),
+                  relations=pagedata.relations(state.kb, detail["id"], detail["relations"], on),
+                  office=pagedata.office_holders(state.kb, detail["id"], on)
+                  if detail["kind"] in ("state", "igo", "organisation", "armed_group")
+                  else None)
 
 
 @router.get("/dyad/{a}/{b}", response_class=HTMLResponse)
