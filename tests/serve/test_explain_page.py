@@ -21,7 +21,7 @@ from kroniek.pipeline import Pipeline, ingest
 from kroniek.serve import create_app
 from kroniek.store import open_engine
 from tests.serve.conftest import free_port
-from tests.serve.test_browser import CSP_LISTENER, SHOTS
+from tests.serve.browsing import CSP_LISTENER, SHOTS
 
 pytestmark = pytest.mark.frog
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.serve.test_browser import CSP_LISTENER
+from tests.serve.browsing import CSP_LISTENER
 
 pytestmark = pytest.mark.frog
 

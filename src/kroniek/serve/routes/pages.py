@@ -6,12 +6,13 @@ import datetime as dt
 from pathlib import Path as FilePath
 from typing import Annotated, Any, Literal
 
+import sqlalchemy as sa
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from kroniek.kb import load_kb
-from kroniek.serve import charts, graphlink, why
+from kroniek.serve import charts, graphlink, pagedata, why
 from kroniek.serve.data import actors, articles, dyads, maps, overview
 from kroniek.serve.data import events as event_data
 from kroniek.serve.data.codes import EVENT_TYPES, QUAD_COLOURS, STATUSES, quad_of
@@ -20,6 +21,7 @@ from kroniek.serve.routes.api_actors import actor_detail
 from kroniek.serve.routes.params import Day, Offset, Order, Sort, day, event_filter
 from kroniek.serve.state import AppState, get_state
 from kroniek.store import queries
+from kroniek.store import schema as t
 from kroniek.store.event_filter import EventFilter
 
 router = APIRouter(include_in_schema=False)
@@ -32,8 +34,16 @@ def place_name(place: str) -> str:
     return actor.name if actor is not None else place
 
 
+def actor_name(ref: str) -> str:
+    """An actor's name for people from a KB id ("arm") or an event code ("ARM")."""
+    kb = load_kb()
+    actor = kb.get(ref) or kb.by_code(ref)
+    return actor.name if actor is not None else ref
+
+
 templates.env.globals.update(QUAD_COLOURS=QUAD_COLOURS, EVENT_TYPES=EVENT_TYPES,
-                             STATUSES=STATUSES, quad_of=quad_of, place_name=place_name)
+                             STATUSES=STATUSES, quad_of=quad_of, place_name=place_name,
+                             actor_name=actor_name)
 
 
 def _http_url(value: str | None) -> str | None:
@@ -85,6 +95,7 @@ def events_page(request: Request, state: State, f: Filter, sort: Sort = "date",
                 order: Order = "desc", offset: Offset = 0) -> HTMLResponse:
     with state.engine.connect() as connection:
         rows = event_data.list_events(connection, f, sort, order, PAGE, offset)
+        pagedata.attach_sentences(connection, rows)
         facets = event_data.facets(connection, f)
         total = facets["matched"]
     return render(request, "events.html", rows=rows, total=total, facets=facets, f=f,
@@ -191,27 +202,40 @@ def actor_page(request: Request, state: State,
     with state.engine.connect() as connection:
         ids = actors.recent_events(connection, detail["code"], detail["id"])
         recent = [event_data.event(connection, i) for i in ids[:30]]
-    peak = max((m["actor"] + m["recipient"] for m in detail["activity"]), default=0) or 1
-    return render(request, "actor.html", a=detail, recent=[r for r in recent if r], peak=peak)
+    on = dt.date.fromisoformat(detail["at"])
+    return render(request, "actor.html", a=detail, recent=[r for r in recent if r],
+                  activity=charts.activity_chart(detail["activity"]),
+                  relations=pagedata.relations(state.kb, detail["id"], detail["relations"], on),
+                  office=pagedata.office_holders(state.kb, detail["id"], on)
+                  if detail["kind"] in ("state", "igo", "organisation", "armed_group")
+                  else None)
 
 
 @router.get("/dyad/{a}/{b}", response_class=HTMLResponse)
 def dyad_page(request: Request, state: State, a: Code, b: Code,
-              granularity: Literal["day", "month"] = "month",
+              granularity: Literal["auto", "day", "week", "month"] = "auto",
               directed: bool = False) -> HTMLResponse:
     a, b = a.upper(), b.upper()
     with state.engine.connect() as connection:
-        series = dyads.series(connection, a, b, granularity, directed)
+        daily = dyads.series(connection, a, b, "day", directed)
         ids = dyads.event_ids(connection, a, b, directed, 300)
         rows = event_data.events_by_id(connection, ids)
-    cut = 10 if granularity == "day" else 7
+    # "auto" bins as the dated range suggests: a month of events is a month of daily bars,
+    # years are weeks or months, never one dot.
+    by: charts.Granularity = (
+        charts.granularity_for(dt.date.fromisoformat(daily[0]["period"]),
+                               dt.date.fromisoformat(daily[-1]["period"]))
+        if granularity == "auto" and daily else "month" if granularity == "auto"
+        else granularity)
+    series = charts.rebin(daily, by)
     by_period: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
-        key = row["date_start"].isoformat()[:cut] if row["date_start"] else "undated"
+        key = charts.period_key(row["date_start"], by) if row["date_start"] else "undated"
         by_period.setdefault(key, []).append(row)
-    return render(request, "dyad.html", a=a, b=b, chart=charts.dyad_chart(series),
-                  series=series, by_period=by_period, granularity=granularity,
-                  directed=directed)
+    return render(request, "dyad.html", a=a, b=b, chart=charts.dyad_chart(series, by, a, b),
+                  series=series, by_period=by_period, granularity=by, directed=directed,
+                  period_label=lambda key: key if key == "undated" else charts.bin_label(
+                      dt.date.fromisoformat(key), by))
 
 
 @router.get("/network", response_class=HTMLResponse)
@@ -239,8 +263,19 @@ def ask_page(request: Request, state: State,
              where: Annotated[str | None, Query(max_length=200)] = None,
              at: Day = None) -> HTMLResponse:
     answer = None
+    titles: dict[str, str] = {}
     if attacked:
         answer = graphlink.defence(state.engine, state.kb, attacked, by or None, where or None,
                                    day(at, "at") or dt.date.today())
+        documents = {s["document"] for s in answer.get("answer", {}).get("sentences", [])}
+        if documents:
+            with state.engine.connect() as connection:
+                titles = {row.id: row.title or row.source.split("/")[-1]
+                          for row in connection.execute(
+                              sa.select(t.documents.c.id, t.documents.c.title,
+                                        t.documents.c.source)
+                              .where(t.documents.c.id.in_(sorted(documents))))}
+    query = {key: value for key, value in
+             (("attacked", attacked), ("by", by), ("where", where), ("at", at)) if value}
     return render(request, "ask.html", answer=answer, attacked=attacked or "", by=by or "",
-                  where=where or "", at=at or "")
+                  where=where or "", at=at or "", titles=titles, query=query)

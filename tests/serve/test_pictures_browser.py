@@ -1,0 +1,184 @@
+"""Issue 12's readable pictures, in real headless Chromium against a live server: charts
+with axes, tick labels and legends in sensible bins, the /ask answer as a page, the events
+table with sentence, outlet and place, phone width, the actor page and the map."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests.serve.browsing import open_page, shoot
+
+pytestmark = pytest.mark.frog
+
+
+@pytest.fixture
+def page(browser: Any, live_server: str) -> Iterator[Any]:
+    yield from open_page(browser, live_server)
+
+
+def _axes(page: Any, chart: str) -> list[list[str]]:
+    """The tick labels of each axis Vega drew in the chart ``chart`` (an svg id)."""
+    return page.evaluate("""(id) => [...document.querySelectorAll(
+        `svg#${id} g.role-axis[aria-roledescription="axis"]`)].map(axis =>
+        [...axis.querySelectorAll('g.role-axis-label text')].map(t => t.textContent.trim())
+        .filter(Boolean))""", chart)
+
+
+def test_overview_timeline_has_axes_ticks_and_legend(page: Any) -> None:
+    page.goto("/")
+    chart = page.locator("svg#timeline-chart")
+    assert chart.count() == 1
+    axes = _axes(page, "timeline-chart")
+    assert len(axes) == 2 and all(len(ticks) >= 2 for ticks in axes), axes
+    assert chart.locator("g.role-legend").count() == 1
+    assert "material conflict" in chart.locator("g.role-legend").text_content()
+    # Drawn at the column's width, not a stamp in a corner.
+    assert chart.bounding_box()["width"] > 800
+    assert chart.locator("g.role-axis-title text").count() == 2
+
+
+def test_a_month_of_dyad_events_is_daily_bars(page: Any) -> None:
+    page.goto("/dyad/ARM/AZE")
+    assert page.locator("#dyad-bins b").inner_text() == "day"
+    bars = page.locator("svg#dyad-chart path[aria-roledescription='bar']")
+    assert bars.count() >= 3  # three dated days in October 2020 at least, each its own bar
+    xs = sorted({round(bars.nth(i).bounding_box()["x"]) for i in range(bars.count())})
+    assert xs[-1] - xs[0] > 300  # spread over the width of the chart, not one dot
+    x_ticks, y_ticks = _axes(page, "dyad-chart")
+    assert any("Oct" in tick for tick in x_ticks), x_ticks
+    assert any(tick.lstrip("−-").isdigit() for tick in y_ticks), y_ticks
+    # A bar's link leads to its events below the chart.
+    href = page.locator("svg#dyad-chart a").first.get_attribute("xlink:href")
+    assert href.startswith("#p-2020-10-")
+    assert page.locator(f"h3{href}").count() == 1
+    shoot(page, "dyad")
+    page.goto("/dyad/ARM/AZE?granularity=month")
+    assert page.locator("#dyad-bins b").inner_text() == "month"
+    assert page.locator("svg#dyad-chart path[aria-roledescription='bar']").count() == 1
+
+
+def test_ask_answer_is_a_readable_page(page: Any) -> None:
+    page.goto("/ask")
+    page.fill("input[name=attacked]", "ARM")
+    page.fill("input[name=by]", "AZE")
+    page.fill("input[name=at]", "2020-10-08")
+    page.click("#ask-form button[type=submit]")
+    page.wait_for_url("**/ask?*attacked=ARM*")
+    verdict = page.locator("#ask-verdict")
+    assert "v-triggered" in verdict.get_attribute("class")
+    assert "Collective defence is triggered" in verdict.inner_text()
+    assert "Collective Security Treaty Organization" in verdict.inner_text()
+    clause = page.locator("#clause-csto")
+    assert clause.locator(".badge").inner_text() == "triggered"
+    bound = clause.locator(".bound a")
+    names = [bound.nth(i).inner_text() for i in range(bound.count())]
+    assert "Russia" in names and "Armenia" not in names, names  # names, not codes
+    assert page.locator("pre").count() == 0  # not a JSON dump
+    evidence = page.locator("#ask-evidence li")
+    assert evidence.count() >= 1
+    link = evidence.first.locator("a[href^='/article/']")
+    text = evidence.first.locator("blockquote").inner_text()
+    shoot(page, "ask")
+    link.click()
+    page.wait_for_url("**/article/*")
+    assert text in page.locator("#article-text").inner_text()
+
+
+def test_ask_answer_says_why_not(page: Any) -> None:
+    page.goto("/ask?attacked=ARM&by=AZE&where=Nagorno-Karabakh&at=2020-10-08")
+    verdict = page.locator("#ask-verdict")
+    assert "v-not-triggered" in verdict.get_attribute("class")
+    assert "Not triggered" in verdict.inner_text()
+    assert "Azerbaijan" in page.locator("#ask-territory").inner_text()
+    reasons = page.locator("#clause-csto .reasons").inner_text()
+    assert "not Armenia's territory" in reasons
+    assert page.locator("#clause-csto .bound").count() == 0
+
+
+def test_events_table_shows_sentence_outlet_and_place(page: Any) -> None:
+    page.goto("/events")
+    rows = page.locator("#events tbody tr")
+    assert rows.count() >= 5
+    for index in range(rows.count()):
+        cell = rows.nth(index).locator("td.sentence")
+        trigger = cell.locator("a.trigger").inner_text()
+        said = cell.locator(".said").inner_text()
+        assert trigger and trigger in said and len(said) > len(trigger) + 10, said
+    outlets = page.locator("#events td.sentence .outlet")
+    assert "Kaukasus Koerier" in [outlets.nth(i).inner_text() for i in range(outlets.count())]
+    places = page.locator("#events td.place a")
+    assert places.count() >= 1
+    names = [places.nth(i).inner_text() for i in range(places.count())]
+    assert all(name[:1].isupper() for name in names), names  # names, not KB ids
+    # The article link of a row leads to the sentence the row quotes.
+    row = page.locator("#events tbody tr", has=page.locator(".outlet")).first
+    said = row.locator(".said").inner_text().strip("…")
+    row.locator(".source a[href^='/article/']").click()
+    page.wait_for_url("**/article/*")
+    assert said[:40] in page.locator("#article-text").inner_text()
+
+
+PHONE_PAGES = ["/", "/events", "/documents", "/actors?q=Rusland", "/actor/rus?at=2020-10-09",
+               "/dyad/ARM/AZE", "/network", "/map",
+               "/ask?attacked=ARM&by=AZE&at=2020-10-08", "/docs"]
+
+
+@pytest.fixture
+def phone(browser: Any, live_server: str) -> Iterator[Any]:
+    yield from open_page(browser, live_server, width=375, height=740)
+
+
+def test_phone_width_has_one_line_of_navigation_and_nothing_overflows(phone: Any) -> None:
+    first_event = None
+    for path in PHONE_PAGES + ["EVENT"]:
+        if path == "EVENT":
+            path = first_event
+        phone.goto(path)
+        if first_event is None:
+            first_event = phone.locator("a[href^='/event/']").first.get_attribute("href")
+        links = phone.locator("header.top nav a")
+        tops = {round(links.nth(i).bounding_box()["y"]) for i in range(links.count())}
+        assert len(tops) == 1, (path, tops)  # one row, scrolled sideways if need be
+        assert phone.locator("header.top").bounding_box()["height"] <= 100, path
+        # The page itself never scrolls sideways: wide tables scroll in their own box.
+        width = phone.evaluate("document.documentElement.scrollWidth")
+        wide = phone.evaluate("""() => [...document.querySelectorAll('main *')].filter(
+            e => e.getBoundingClientRect().right > 376 && !e.closest('table.grid, nav, svg,'
+            + ' .table-wrap')).slice(0, 3).map(e => e.tagName + '.' + e.className)""")
+        assert width <= 375, (path, width, wide)
+        fields = phone.locator("main input:visible, main select:visible, main button:visible")
+        for i in range(fields.count()):
+            box = fields.nth(i).bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= 375, (path, i, box)
+        if path.startswith("/events"):
+            phone.evaluate("document.querySelector('#events').scrollIntoView()")
+            shoot(phone, "phone-events")
+        if path.startswith("/ask"):
+            shoot(phone, "phone-ask")
+
+
+def test_actor_page_names_dates_and_leaders(page: Any) -> None:
+    page.goto("/actor/rus?at=2020-10-09")
+    assert "Vladimir Putin" in page.locator("#leaders .lead").inner_text()
+    page.locator("#officials summary").click()
+    officials = page.locator("#officials").inner_text()
+    assert "Sergey Lavrov" in officials
+    shoigu = next(line for line in officials.splitlines() if "Shoigu" in line)
+    rows = page.locator("#relations tbody tr")
+    cells = {rows.nth(i).locator("td").nth(1).inner_text(): rows.nth(i).locator("td").nth(2)
+             .inner_text() for i in range(rows.count())}
+    assert "Collective Security Treaty Organization" in cells, cells  # a name, not "csto"
+    assert not any(name.islower() for name in cells), cells
+    assert cells["Collective Security Treaty Organization"] == "since 1994-04-20"
+    assert not any("…" in period for period in cells.values()), cells
+    shoot(page, "actor")
+    # Shoigu left the defence ministry in May 2024: on a later date his office is another.
+    page.goto("/actor/rus?at=2025-01-10")
+    page.locator("#officials summary").click()
+    later = next(line for line in page.locator("#officials").inner_text().splitlines()
+                 if "Shoigu" in line)
+    assert "defence minister (2012-11-06 – 2024-05-12)" in shoigu, shoigu
+    assert "security council secretary (since 2024-05-12)" in later, later
