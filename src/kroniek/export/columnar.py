@@ -28,12 +28,7 @@ from kroniek.export.plover import FIGURE_KINDS, NOT_EXPORTED, reduce_event
 from kroniek.kb import KnowledgeBase
 from kroniek.plover import quad_number
 from kroniek.plover import score as plover_score
-from kroniek.store.event_columns import (
-    BATCH_ROWS,
-    FIELD_SEPARATOR,
-    ITEM_SEPARATOR,
-    event_column_batches,
-)
+from kroniek.store.event_columns import BATCH_ROWS, EventColumns, event_column_batches
 from kroniek.store.event_filter import EventFilter
 
 _STRINGS = pa.list_(pa.string())
@@ -81,50 +76,70 @@ def _reduction(key: str, unreal: bool) -> _Reduction:
     return _Reduction(True, new_type, new_mode, new_contexts, None, status not in NOT_EXPORTED)
 
 
-def _unpacked(items: pa.Array, kb: KnowledgeBase) -> dict[str, pa.Array]:
-    """Codes, names and sectors per event, as lists, from its packed participants."""
-    lists = pc.split_pattern(pc.if_else(pc.equal(items, ""), None, items), ITEM_SEPARATOR)
-    lists = lists.fill_null(pa.scalar([], type=_STRINGS))
-    lengths = pc.list_value_length(lists).to_numpy(zero_copy_only=False)
-    offsets = pa.array(np.r_[0, np.cumsum(lengths)], pa.int32())
-    fields = pc.split_pattern(pc.list_flatten(lists), FIELD_SEPARATOR)
-    code, sector, kb_id, name = (pc.list_element(fields, i) for i in range(4))
-
+def _participant_names(participants: pa.Table, kb: KnowledgeBase) -> pa.Array:
+    """The actors table's name, else the KB's (a code with no stored actor), else ""."""
     def kb_name(key: str) -> str | None:
         wanted_id, wanted_code = key.split(_SEPARATOR)
         actor = ((kb.get(wanted_id) if wanted_id else None)
                  or (kb.by_code(wanted_code) if wanted_code else None))
         return actor.name if actor else None
 
-    looked_up = _memoised(pc.binary_join_element_wise(kb_id, code, _SEPARATOR), kb_name,
-                          pa.string())
-    # The actors table's name first; the KB's for a code with no stored actor.
-    name = pc.coalesce(pc.if_else(pc.equal(name, ""), None, name), looked_up, "")
-    return {column: pa.ListArray.from_arrays(offsets, values)
-            for column, values in (("codes", code), ("names", name), ("sectors", sector))}
+    stored = participants.column("name").combine_chunks()
+    keys = pc.binary_join_element_wise(participants.column("kb_id"),
+                                       participants.column("code"), _SEPARATOR)
+    looked_up = _memoised(keys.combine_chunks(), kb_name, pa.string())
+    return pc.coalesce(pc.if_else(pc.equal(stored, ""), None, stored), looked_up, "")
 
 
-def _first_figures(items: pa.Array) -> dict[str, pa.Array]:
-    """Per event, the value of its first figure of each kind (figures are in text order)."""
-    lists = pc.split_pattern(items, ITEM_SEPARATOR)
-    owners = pc.list_parent_indices(lists).to_numpy()
-    fields = pc.split_pattern(pc.list_flatten(lists), FIELD_SEPARATOR)
-    kinds = pc.list_element(fields, 0)
-    values = pc.cast(pc.list_element(fields, 1), pa.float64()).to_numpy(zero_copy_only=False)
+def _lists(event_ids: pa.Array, owners: np.ndarray,  # type: ignore[type-arg]
+           values: pa.Array) -> pa.Array:
+    """Per event, the ``values`` whose owner is that event (adjacent, in order)."""
+    if len(owners) == 0:
+        return pa.array([[]] * len(event_ids), type=_STRINGS)
+    starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
+    grouped = pa.ListArray.from_arrays(pa.array(np.r_[starts, len(owners)], pa.int32()),
+                                       values)
+    where = pc.index_in(event_ids, value_set=pa.array(owners[starts]))
+    return grouped.take(where).fill_null(pa.scalar([], type=_STRINGS))
+
+
+def _sides(event_ids: pa.Array, participants: pa.Table,
+           kb: KnowledgeBase) -> dict[str, pa.Array]:
+    """``actor_codes`` ... ``recipient_sectors``: lists per event, in position order."""
+    participants = participants.set_column(
+        participants.schema.get_field_index("name"), "name",
+        _participant_names(participants, kb))
     found: dict[str, pa.Array] = {}
-    for kind in FIGURE_KINDS:
-        chosen = np.flatnonzero(pc.equal(kinds, kind).to_numpy(zero_copy_only=False))
-        first_owners, first = np.unique(owners[chosen], return_index=True)
-        column = np.full(len(items), np.nan)
-        column[first_owners] = values[chosen[first]]
-        found[kind] = pa.array(column, mask=np.isnan(column))
+    for side in ("actor", "recipient"):
+        chosen = participants.filter(pc.equal(participants.column("role"), side))
+        owners = chosen.column("event_id").to_numpy()
+        for field, column in (("code", "codes"), ("name", "names"), ("sector", "sectors")):
+            found[f"{side}_{column}"] = _lists(event_ids, owners,
+                                               chosen.column(field).combine_chunks())
     return found
 
 
-def flat_table(events: pa.Table, wanted_type: str | None, unreal: bool,
+def _first_figures(event_ids: pa.Array, figures: pa.Table) -> dict[str, pa.Array]:
+    """Per event, the value of its first figure of each kind (figures are in text order)."""
+    found: dict[str, pa.Array] = {}
+    for kind in FIGURE_KINDS:
+        chosen = figures.filter(pc.equal(figures.column("kind"), kind))
+        if chosen.num_rows == 0:
+            found[kind] = pa.nulls(len(event_ids), pa.float64())
+            continue
+        owners = chosen.column("event_id").to_numpy()
+        _, first = np.unique(owners, return_index=True)
+        values = chosen.column("value").combine_chunks().take(pa.array(first))
+        found[kind] = values.take(pc.index_in(event_ids, value_set=pa.array(owners[first])))
+    return found
+
+
+def flat_table(batch: EventColumns, wanted_type: str | None, unreal: bool,
                kb: KnowledgeBase) -> pa.Table:
     """One batch of ``event_column_batches`` as rows of the flat export, after PLOVER's
     reduction and filters."""
+    events = batch.events
+    event_ids = events.column("id").combine_chunks()
     keys = pc.binary_join_element_wise(
         events.column("type"), _with(events.column("mode"), _NONE),
         events.column("status"), _with(events.column("context"), ""), _SEPARATOR)
@@ -166,11 +181,8 @@ def flat_table(events: pa.Table, wanted_type: str | None, unreal: bool,
         "published": events.column("published"),
         "source": events.column("source"),
     }
-    for side in ("actor", "recipient"):
-        items = events.column(f"{side}_items").combine_chunks()
-        for column, values in _unpacked(items, kb).items():
-            columns[f"{side}_{column}"] = values
-    columns.update(_first_figures(events.column("figure_items").combine_chunks()))
+    columns.update(_sides(event_ids, batch.participants, kb))
+    columns.update(_first_figures(event_ids, batch.figures))
     keep = pc.and_(reductions.field("exported"), pc.equal(events.column("furniture"), 0))
     if wanted_type is not None:
         keep = pc.and_(keep, pc.equal(event_type, wanted_type))
