@@ -18,8 +18,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from kroniek.errors import InputError, KroniekError
 from kroniek.ingest import RawArticle, Source, expand, to_document
-from kroniek.ingest.decode import DEFAULT_MAX_BYTES, decode
-from kroniek.ingest.readers import read
+from kroniek.ingest.decode import DEFAULT_MAX_BYTES
+from kroniek.ingest.formats import read_payload
 from kroniek.model import Document
 from kroniek.nlp import FrogBackend, NLPBackend
 from kroniek.store import ActorRow, queries, save
@@ -132,14 +132,13 @@ def _articles(
             continue
         try:
             data = source.read_bytes(max_bytes)
-            text, notes = decode(data, source.name, max_bytes)
         except InputError as error:
             yield error, source.size()
             continue
         except OSError as error:
             yield InputError(f"{source.name}: cannot read ({error.strerror})"), 0
             continue
-        items = list(read(text, source.name, notes, keyed=source.path is not None))
+        items = list(read_payload(data, source.name, source.path is not None, max_bytes))
         for item in items:
             yield item, max(len(data) // max(len(items), 1), 1)
 

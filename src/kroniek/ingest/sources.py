@@ -12,7 +12,7 @@ from pathlib import Path
 from kroniek.errors import InputError
 
 # In a directory, only these are read; named files are read whatever their suffix.
-ARTICLE_SUFFIXES = {".txt", ".text", ".jsonl", ".ndjson"}
+ARTICLE_SUFFIXES = {".txt", ".text", ".jsonl", ".ndjson", ".html", ".htm"}
 
 
 @dataclass

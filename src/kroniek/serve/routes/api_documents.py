@@ -96,10 +96,11 @@ async def post_documents(
         except InputError as error:
             raise HTTPException(400, str(error).removeprefix("body: ")) from None
         articles = ingesting.from_json(records)
-    elif kind in ("text/plain", ""):
+    elif kind in ("text/plain", "text/html", ""):
         articles = [ingesting.from_text(body, title=title, date=date, url=url,
-                                        max_bytes=state.max_body)]
+                                        max_bytes=state.max_body, html=kind == "text/html")]
     else:
-        raise HTTPException(415, "send text/plain (one article) or application/json")
+        raise HTTPException(415, "send text/plain or text/html (one article) or "
+                                 "application/json")
     status, answer = await run_in_threadpool(ingesting.ingest, state, articles, replace)
     return JSONResponse(answer, status_code=status)
