@@ -1,4 +1,4 @@
-"""Which reader a payload needs: a web page, a feed, or text and JSON Lines."""
+"""Which reader a source needs: a web page, a feed, a WARC archive, or text and JSON Lines."""
 
 from __future__ import annotations
 
@@ -8,8 +8,13 @@ from pathlib import PurePath
 from kroniek.errors import InputError
 from kroniek.ingest.article import RawArticle
 from kroniek.ingest.decode import decode
+from kroniek.ingest.fetch import Fetched, Fetcher
 from kroniek.ingest.html import HTML_SUFFIXES, looks_like_html, read_html
 from kroniek.ingest.readers import read
+from kroniek.ingest.sources import Source
+
+# An article with the bytes it came from, for the progress bar.
+Item = tuple[RawArticle | InputError, int]
 
 
 def is_html(name: str, data: bytes) -> bool:
@@ -32,3 +37,36 @@ def read_payload(data: bytes, name: str, keyed: bool, max_bytes: int,
         yield error
         return
     yield from read(text, name, notes, keyed=keyed)
+
+
+def read_fetched(fetched: Fetched, name: str) -> Iterator[RawArticle | InputError]:
+    """A downloaded web page; its final URL (after redirects) is its identity."""
+    try:
+        yield read_html(fetched.data, name, url=fetched.url, key=fetched.url,
+                        declared_charset=fetched.charset)
+    except InputError as error:
+        yield error
+
+
+def articles_of(source: Source, fetcher: Fetcher, max_bytes: int) -> Iterator[Item]:
+    """Every article of one source, each with its share of the source's bytes."""
+    if source.url is not None:
+        try:
+            fetched = fetcher.get(source.url)
+        except InputError as error:
+            yield error, 0
+            return
+        for item in read_fetched(fetched, source.name):
+            yield item, len(fetched.data)
+        return
+    try:
+        data = source.read_bytes(max_bytes)
+    except InputError as error:
+        yield error, source.size()
+        return
+    except OSError as error:
+        yield InputError(f"{source.name}: cannot read ({error.strerror})"), 0
+        return
+    items = list(read_payload(data, source.name, source.path is not None, max_bytes))
+    for item in items:
+        yield item, max(len(data) // max(len(items), 1), 1)

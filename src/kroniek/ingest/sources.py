@@ -18,7 +18,8 @@ ARTICLE_SUFFIXES = {".txt", ".text", ".jsonl", ".ndjson", ".html", ".htm"}
 @dataclass
 class Source:
     name: str
-    path: Path | None  # None for stdin
+    path: Path | None  # None for stdin and URLs
+    url: str | None = None  # an http(s) URL to download
 
     def size(self) -> int:
         return self.path.stat().st_size if self.path else 0
@@ -47,8 +48,13 @@ def display_name(path: Path | str) -> str:
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
+def is_url(argument: str) -> bool:
+    return argument.lower().startswith(("http://", "https://"))
+
+
 def expand(arguments: list[str]) -> Iterator[Source | InputError]:
-    """Files, directories (recursively), globs and ``-``; each file once, in a stable order."""
+    """Files, directories (recursively), globs, URLs and ``-``; each file once, in a stable
+    order."""
     seen: set[Path] = set()
 
     def emit(path: Path) -> Iterator[Source]:
@@ -60,6 +66,9 @@ def expand(arguments: list[str]) -> Iterator[Source | InputError]:
     for argument in arguments:
         if argument == "-":
             yield Source("stdin", None)
+            continue
+        if is_url(argument):
+            yield Source(argument, None, url=argument)
             continue
         path = Path(argument)
         if path.is_dir():
