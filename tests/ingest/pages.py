@@ -86,3 +86,39 @@ def paywall_page() -> str:
 
 BROKEN = (b"<html><body><div><p>De <b>burgemeester <i>van Gent</b> opende</i> zaterdag "
           b"<table><tr><td>het nieuwe<div></body><<<>>>\x00\x00 &&&& </p")
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def rss(items: list[tuple[str, str, str]], version: str = "2.0",
+        title: str = "De Dagkrant - Binnenland") -> str:
+    """An RSS feed of (link, title, description HTML) items."""
+    entries = "".join(
+        f"<item><title>{_escape(t)}</title><link>{_escape(link)}</link>"
+        f"<guid>{_escape(link)}</guid><pubDate>Thu, 14 Mar 2024 09:30:00 +0100</pubDate>"
+        f"<description>{_escape(description)}</description></item>"
+        for link, t, description in items)
+    return (f"<?xml version='1.0' encoding='utf-8'?><rss version='{version}'><channel>"
+            f"<title>{title}</title><link>http://127.0.0.1/</link>"
+            f"<description>Nieuws</description><language>nl</language>{entries}"
+            "</channel></rss>")
+
+
+def atom(items: list[tuple[str, str, str]], title: str = "Het Grensblad") -> str:
+    """An Atom feed of (link, title, content HTML) items."""
+    entries = "".join(
+        f"<entry><title>{_escape(t)}</title><link href='{_escape(link)}'/>"
+        f"<id>tag:grensblad,2024:{number}</id><updated>2024-02-0{number + 1}T08:00:00Z"
+        f"</updated><author><name>Redactie</name></author>"
+        f"<content type='html'>{_escape(content)}</content></entry>"
+        for number, (link, t, content) in enumerate(items))
+    return ("<?xml version='1.0' encoding='utf-8'?><feed xmlns='http://www.w3.org/2005/Atom'>"
+            f"<title>{title}</title><id>tag:grensblad,2024</id>"
+            f"<updated>2024-02-05T08:00:00Z</updated>{entries}</feed>")
+
+
+def story_html(story: str) -> str:
+    """A story's paragraphs as the HTML a feed item carries."""
+    return "".join(f"<p>{paragraph}</p>" for paragraph in STORIES[story][1])

@@ -104,6 +104,48 @@ class Site:
         self.routes[path] = handler
         return self.url(path)
 
+    def feed(self, path: str, body: str, etag: str,
+             last_modified: str = "Thu, 14 Mar 2024 09:30:00 GMT",
+             content_type: str = "application/rss+xml; charset=utf-8") -> str:
+        """A feed that answers 304 to a request carrying its current ETag or date."""
+        data = body.encode()
+
+        def handler(request: BaseHTTPRequestHandler) -> None:
+            # RFC 9110: If-None-Match, when sent, decides; the date only without it.
+            tag = request.headers.get("If-None-Match")
+            if tag == etag or (tag is None and
+                               request.headers.get("If-Modified-Since") == last_modified):
+                request.send_response(304)
+                request.send_header("ETag", etag)
+                request.send_header("Content-Length", "0")
+                request.end_headers()
+                return
+            request.send_response(200)
+            request.send_header("Content-Type", content_type)
+            request.send_header("Content-Length", str(len(data)))
+            request.send_header("ETag", etag)
+            request.send_header("Last-Modified", last_modified)
+            request.end_headers()
+            request.wfile.write(data)
+
+        self.routes[path] = handler
+        return self.url(path)
+
+    def slow(self, path: str, body: str, seconds: float) -> str:
+        """A page that takes ``seconds`` to answer."""
+        data = body.encode()
+
+        def handler(request: BaseHTTPRequestHandler) -> None:
+            self.stopping.wait(seconds)
+            request.send_response(200)
+            request.send_header("Content-Type", "text/html; charset=utf-8")
+            request.send_header("Content-Length", str(len(data)))
+            request.end_headers()
+            request.wfile.write(data)
+
+        self.routes[path] = handler
+        return self.url(path)
+
     def hits(self, path: str) -> int:
         return sum(1 for requested, _ in self.requests if requested == path)
 

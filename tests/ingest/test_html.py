@@ -7,6 +7,7 @@ from tests.ingest.pages import BROKEN, STORIES, article_page, links_page, paywal
 
 from kroniek.errors import InputError
 from kroniek.ingest.build import to_document
+from kroniek.ingest.fetch import Fetcher
 from kroniek.ingest.formats import read_payload
 from kroniek.ingest.html import html_text, looks_like_html, read_html
 
@@ -66,11 +67,11 @@ def test_pages_that_are_not_articles_are_one_line_each(page: bytes, expected: st
 def test_html_is_recognised_by_suffix_or_content() -> None:
     assert looks_like_html(b"\n<!doctype html><html>") and looks_like_html(b"<HTML><body>")
     assert not looks_like_html(b"Het kabinet trekt <b>geld</b> uit.")
-    [from_content] = read_payload(article_page().encode(), "stdin", False, 1 << 20)
+    [from_content] = read_payload(article_page().encode(), "stdin", False, 1 << 20, Fetcher())
     assert not isinstance(from_content, InputError) and from_content.key is None
-    [from_file] = read_payload(article_page().encode(), "a.htm", True, 1 << 20)
+    [from_file] = read_payload(article_page().encode(), "a.htm", True, 1 << 20, Fetcher())
     assert not isinstance(from_file, InputError) and from_file.key == "a.htm"
-    [too_big] = read_payload(article_page().encode(), "a.htm", True, 1000)
+    [too_big] = read_payload(article_page().encode(), "a.htm", True, 1000, Fetcher())
     assert isinstance(too_big, InputError) and "over the size limit" in str(too_big)
 
 

@@ -7,11 +7,13 @@ import email.message
 import ssl
 import time
 from dataclasses import dataclass, field
-
-import httpx
+from typing import TYPE_CHECKING
 
 from kroniek import __version__
 from kroniek.errors import InputError
+
+if TYPE_CHECKING:
+    import httpx
 
 USER_AGENT = (f"kroniek/{__version__} (news event coder; "
               "+https://github.com/kroniek/kroniek)")
@@ -88,6 +90,8 @@ class Fetcher:
     def client(self) -> httpx.Client:
         """Made on first use: a run of local files never opens one."""
         if self._client is None:
+            import httpx  # imported when needed: every kroniek command would wait for it
+
             self._client = httpx.Client(
                 timeout=httpx.Timeout(self.timeout), follow_redirects=True,
                 max_redirects=self.max_redirects, headers={"User-Agent": USER_AGENT},
@@ -135,6 +139,8 @@ class Fetcher:
         raise AssertionError("unreachable")
 
     def _once(self, url: str, headers: dict[str, str]) -> Fetched:
+        import httpx
+
         began = time.monotonic()
         try:
             with self.client.stream("GET", url, headers=headers) as response:

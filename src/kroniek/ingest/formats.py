@@ -8,6 +8,7 @@ from pathlib import PurePath
 from kroniek.errors import InputError
 from kroniek.ingest.article import RawArticle
 from kroniek.ingest.decode import decode
+from kroniek.ingest.feeds import feed_articles, looks_like_feed
 from kroniek.ingest.fetch import Fetched, Fetcher
 from kroniek.ingest.html import HTML_SUFFIXES, looks_like_html, read_html
 from kroniek.ingest.readers import read
@@ -21,10 +22,21 @@ def is_html(name: str, data: bytes) -> bool:
     return PurePath(name).suffix.lower() in HTML_SUFFIXES or looks_like_html(data)
 
 
-def read_payload(data: bytes, name: str, keyed: bool, max_bytes: int,
+def is_feed(name: str, data: bytes) -> bool:
+    return looks_like_feed(name, data) and not looks_like_html(data)
+
+
+def read_payload(data: bytes, name: str, keyed: bool, max_bytes: int, fetcher: Fetcher,
                  url: str | None = None,
                  charset: str | None = None) -> Iterator[RawArticle | InputError]:
     """The articles in the bytes of one file, download or stdin."""
+    if is_feed(name, data):
+        if len(data) > max_bytes:
+            yield InputError(f"{name}: {len(data) / 1e6:.1f} MB is over the size limit of "
+                             f"{max_bytes / 1e6:.1f} MB (raise it with --max-size)")
+            return
+        yield from feed_articles(data, name, fetcher)
+        return
     try:
         if is_html(name, data):
             if len(data) > max_bytes:
@@ -39,8 +51,12 @@ def read_payload(data: bytes, name: str, keyed: bool, max_bytes: int,
     yield from read(text, name, notes, keyed=keyed)
 
 
-def read_fetched(fetched: Fetched, name: str) -> Iterator[RawArticle | InputError]:
-    """A downloaded web page; its final URL (after redirects) is its identity."""
+def read_fetched(fetched: Fetched, name: str,
+                 fetcher: Fetcher) -> Iterator[RawArticle | InputError]:
+    """A downloaded feed, or a web page whose final URL (after redirects) is its identity."""
+    if fetched.is_feed or (looks_like_feed("", fetched.data) and not fetched.is_html):
+        yield from feed_articles(fetched.data, name, fetcher)
+        return
     try:
         yield read_html(fetched.data, name, url=fetched.url, key=fetched.url,
                         declared_charset=fetched.charset)
@@ -56,7 +72,7 @@ def articles_of(source: Source, fetcher: Fetcher, max_bytes: int) -> Iterator[It
         except InputError as error:
             yield error, 0
             return
-        for item in read_fetched(fetched, source.name):
+        for item in read_fetched(fetched, source.name, fetcher):
             yield item, len(fetched.data)
         return
     try:
@@ -67,6 +83,12 @@ def articles_of(source: Source, fetcher: Fetcher, max_bytes: int) -> Iterator[It
     except OSError as error:
         yield InputError(f"{source.name}: cannot read ({error.strerror})"), 0
         return
-    items = list(read_payload(data, source.name, source.path is not None, max_bytes))
+    payload = read_payload(data, source.name, source.path is not None, max_bytes, fetcher)
+    if is_feed(source.name, data):
+        # Streamed: each item's page is fetched as the one before is stored.
+        for number, item in enumerate(payload):
+            yield item, len(data) if number == 0 else 0
+        return
+    items = list(payload)
     for item in items:
         yield item, max(len(data) // max(len(items), 1), 1)

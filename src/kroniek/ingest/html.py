@@ -13,10 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import charset_normalizer
-import htmldate
 import lxml.html
-import trafilatura
 import yaml
 
 from kroniek.errors import InputError
@@ -70,6 +67,8 @@ def html_text(data: bytes, source: str, declared: str | None = None) -> tuple[st
         return data.decode("utf-8"), []
     except UnicodeDecodeError:
         pass
+    import charset_normalizer  # imported when needed: every kroniek command would wait
+
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
         raise InputError(f"{source}: the page's encoding cannot be determined")
@@ -98,6 +97,8 @@ def _link_density(page: str) -> float:
 
 def _publication(page: str, url: str | None) -> tuple[DateInterval | None, DateOrigin]:
     """The date from the page's markup (meta tags, <time>), else the URL, else the text."""
+    import htmldate  # imported when needed: every kroniek command would wait for it
+
     found = htmldate.find_date(page, extensive_search=False, original_date=True)
     if found:
         return publication_interval(found), "html-meta"  # type: ignore[return-value]
@@ -136,6 +137,8 @@ def _refuse_non_article(text: str, page: str, source: str) -> None:
 def read_html(data: bytes | str, source: str, url: str | None = None, key: str | None = None,
               declared_charset: str | None = None) -> RawArticle:
     """The article on a web page, or an :class:`InputError` saying why there is none."""
+    import trafilatura  # imported when needed: every kroniek command would wait for it
+
     notes: list[str] = []
     if isinstance(data, bytes):
         if not data.strip():
