@@ -6,10 +6,10 @@ import json
 import sqlite3
 
 from tests.ingest.pages import article_page
-from tests.ingest.site import Site, site  # noqa: F401 (a fixture)
+from tests.ingest.site import Site
 
 
-def test_urls_good_and_bad_in_one_run(cli, db: str, site: Site) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_urls_good_and_bad_in_one_run(cli, db: str, site: Site) -> None:  # type: ignore[no-untyped-def]
     good = site.page("/nieuws/2024/03/14/dijken", article_page("dijken", date=None))
     other = site.page("/nieuws/grens", article_page("grens"))
     flaky = site.flaky("/nieuws/staking", article_page("staking"), failures=1)

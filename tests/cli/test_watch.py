@@ -10,9 +10,10 @@ import sys
 import time
 from pathlib import Path
 
-from kroniek.nlp import FrogServer
 from tests.ingest.pages import article_page, atom, rss, story_html
-from tests.ingest.site import Site, site  # noqa: F401 (a fixture)
+from tests.ingest.site import Site
+
+from kroniek.nlp import FrogServer
 
 
 def count(db: str, table: str) -> int:
@@ -20,7 +21,7 @@ def count(db: str, table: str) -> int:
         return int(connection.execute(f"select count(*) from {table}").fetchone()[0])
 
 
-def test_watch_once_ingests_new_items_once_and_uses_etags(cli, db: str, site: Site) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_watch_once_ingests_new_items_once_and_uses_etags(cli, db: str, site: Site) -> None:  # type: ignore[no-untyped-def]
     one = site.page("/dijken", article_page("dijken"))
     two = site.page("/grens", article_page("grens"))
     feed = site.feed("/rss", rss([(one, "Dijken", "kort"), (two, "Grens", "kort")]), '"v1"')
@@ -43,7 +44,7 @@ def test_watch_once_ingests_new_items_once_and_uses_etags(cli, db: str, site: Si
     assert count(db, "documents") == 3
 
 
-def test_a_failing_feed_is_backed_off_and_the_others_go_on(cli, db: str, site: Site,  # type: ignore[no-untyped-def]  # noqa: F811
+def test_a_failing_feed_is_backed_off_and_the_others_go_on(cli, db: str, site: Site,  # type: ignore[no-untyped-def]
                                                          tmp_path: Path) -> None:
     broken = site.flaky("/kapot", "", failures=100)
     not_xml = site.page("/geen-feed", "dit is { geen feed", content_type="application/rss+xml")
@@ -68,7 +69,7 @@ def test_a_failing_feed_is_backed_off_and_the_others_go_on(cli, db: str, site: S
     assert count(db, "documents") == 1
 
 
-def test_sigterm_stops_cleanly_between_documents(frog_server: FrogServer, db: str,  # noqa: F811
+def test_sigterm_stops_cleanly_between_documents(frog_server: FrogServer, db: str,
                                                  site: Site) -> None:
     stories = ["dijken", "grens", "staking"]
     pages = [site.slow(f"/{name}", article_page(name), seconds=1.5) for name in stories]

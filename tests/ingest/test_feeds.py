@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from tests.ingest.pages import STORIES, article_page, atom, rss, story_html
-from tests.ingest.site import Site, site  # noqa: F401 (a fixture)
+from tests.ingest.site import Site
 
 from kroniek.errors import InputError
 from kroniek.ingest.article import RawArticle
@@ -21,7 +21,7 @@ def articles(data: str, site_fetcher: Fetcher) -> list[RawArticle | InputError]:
     return list(feed_articles(data.encode(), "feed.xml", site_fetcher))
 
 
-def test_rss_items_are_their_pages(site: Site) -> None:  # noqa: F811
+def test_rss_items_are_their_pages(site: Site) -> None:
     one = site.page("/dijken", article_page("dijken"))
     two = site.page("/grens", article_page("grens"))
     feed = rss([(one, "Dijken", "Kort: geld voor dijken."), (two, "Grens", "Kort: controles.")])
@@ -34,7 +34,7 @@ def test_rss_items_are_their_pages(site: Site) -> None:  # noqa: F811
     assert to_document(first).id != to_document(second).id
 
 
-def test_an_unreachable_page_falls_back_to_the_items_text(site: Site) -> None:  # noqa: F811
+def test_an_unreachable_page_falls_back_to_the_items_text(site: Site) -> None:
     gone = site.url("/verdwenen")
     feed = atom([(gone, STORIES["staking"][0], story_html("staking"))])
     with Fetcher(timeout=5) as fetcher:
@@ -70,7 +70,7 @@ def test_what_is_not_a_feed_is_one_line() -> None:
     assert isinstance(empty, InputError) and "a feed without items" in str(empty)
 
 
-def test_feeds_are_recognised_by_their_root_or_name(tmp_path: Path, site: Site) -> None:  # noqa: F811
+def test_feeds_are_recognised_by_their_root_or_name(tmp_path: Path, site: Site) -> None:
     feed = rss([("", STORIES["grens"][0], story_html("grens"))])
     assert is_feed("stdin", feed.encode()) and is_feed("x.rss", b"rommel")
     assert not is_feed("x.txt", b"Het kabinet.") and not is_feed("a.xml", b"<!doctype html>")

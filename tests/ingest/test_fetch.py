@@ -6,7 +6,7 @@ import time
 
 import pytest
 from tests.ingest.pages import article_page
-from tests.ingest.site import Site, site  # noqa: F401 (a fixture)
+from tests.ingest.site import Site
 
 from kroniek.errors import InputError
 from kroniek.ingest.fetch import USER_AGENT, Fetcher
@@ -22,7 +22,7 @@ def failure(fetcher: Fetcher, url: str) -> str:
     return message
 
 
-def test_a_page_is_fetched_politely(site: Site) -> None:  # noqa: F811
+def test_a_page_is_fetched_politely(site: Site) -> None:
     url = site.page("/nieuws/dijken", article_page(), headers={"ETag": '"v1"'})
     with Fetcher(timeout=5) as fetcher:
         fetched = fetcher.get(url)
@@ -33,7 +33,7 @@ def test_a_page_is_fetched_politely(site: Site) -> None:  # noqa: F811
     assert "text/html" in headers["accept"]
 
 
-def test_redirects_are_followed_up_to_a_limit(site: Site) -> None:  # noqa: F811
+def test_redirects_are_followed_up_to_a_limit(site: Site) -> None:
     final = site.page("/artikel", article_page())
     start = site.redirect("/kort", "/tussen")
     site.redirect("/tussen", "/artikel", status=301)
@@ -44,7 +44,7 @@ def test_redirects_are_followed_up_to_a_limit(site: Site) -> None:  # noqa: F811
         assert "more than 5 redirects (a redirect loop?)" in failure(fetcher, loop)
 
 
-def test_a_server_that_never_answers_times_out(site: Site) -> None:  # noqa: F811
+def test_a_server_that_never_answers_times_out(site: Site) -> None:
     url = site.silent("/stil")
     began = time.monotonic()
     with Fetcher(timeout=0.5, retries=0) as fetcher:
@@ -53,7 +53,7 @@ def test_a_server_that_never_answers_times_out(site: Site) -> None:  # noqa: F81
 
 
 @pytest.mark.parametrize("announce", [True, False])
-def test_a_50_mb_page_is_refused_at_the_size_limit(site: Site, announce: bool) -> None:  # noqa: F811
+def test_a_50_mb_page_is_refused_at_the_size_limit(site: Site, announce: bool) -> None:
     url = site.huge("/groot", 50, announce=announce)
     with Fetcher(timeout=20, max_bytes=2 * 1024 * 1024) as fetcher:
         message = failure(fetcher, url)
@@ -61,7 +61,7 @@ def test_a_50_mb_page_is_refused_at_the_size_limit(site: Site, announce: bool) -
     assert ("52.4 MB" in message) == announce
 
 
-def test_client_errors_fail_at_once_and_server_errors_are_retried(site: Site) -> None:  # noqa: F811
+def test_client_errors_fail_at_once_and_server_errors_are_retried(site: Site) -> None:
     with Fetcher(timeout=5, backoff=0.05) as fetcher:
         assert failure(fetcher, site.url("/bestaat-niet")).endswith("HTTP 404 Not Found")
         assert site.hits("/bestaat-niet") == 1
@@ -72,7 +72,7 @@ def test_client_errors_fail_at_once_and_server_errors_are_retried(site: Site) ->
         assert site.hits("/plat") == 3
 
 
-def test_what_is_not_a_page_or_cannot_be_reached(site: Site) -> None:  # noqa: F811
+def test_what_is_not_a_page_or_cannot_be_reached(site: Site) -> None:
     image = site.page("/foto.png", b"\x89PNG\r\n\x1a\n", content_type="image/png")
     with Fetcher(timeout=5) as fetcher:
         assert "not a web page or feed (image/png)" in failure(fetcher, image)
@@ -82,7 +82,7 @@ def test_what_is_not_a_page_or_cannot_be_reached(site: Site) -> None:  # noqa: F
         assert "does not resolve (DNS)" in failure(fetcher, "http://kroniek-test.invalid/a")
 
 
-def test_urls_are_sources_and_their_final_url_is_the_identity(site: Site) -> None:  # noqa: F811
+def test_urls_are_sources_and_their_final_url_is_the_identity(site: Site) -> None:
     one = site.page("/a/dijken", article_page("dijken"))
     site.redirect("/kort", "/a/grens")
     other = site.page("/a/grens", article_page("grens"))
