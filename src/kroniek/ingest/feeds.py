@@ -4,6 +4,7 @@ link points to (the page, when it can be fetched and read), else the text the it
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 import time
 from collections.abc import Iterator
@@ -28,7 +29,8 @@ _TAG = re.compile(r"<[a-zA-Z/!][^>]*>")
 class FeedItem:
     """One entry of a feed, as far as kroniek needs it."""
 
-    key: str  # the link, else the guid/id: what the watcher remembers and the identity
+    key: str  # the link, else the guid/id, else a hash of the item: what the watcher remembers
+    identity: str | None  # the link or guid; None lets the text be the document's identity
     link: str | None
     title: str | None
     published: DateInterval | None
@@ -75,11 +77,16 @@ def parse_feed(data: bytes, source: str) -> Feed:
         reason = f" ({str(problem).strip().splitlines()[0]})" if problem else ""
         raise InputError(f"{source}: not an RSS or Atom feed{reason}")
     items = []
-    for number, entry in enumerate(parsed.entries, start=1):
+    for entry in parsed.entries:
         link = entry.get("link") or None
-        key = link or entry.get("id") or f"{source}#{number}"
-        items.append(FeedItem(key=key, link=link, title=entry.get("title") or None,
-                              published=_date(entry), content=_content(entry),
+        identity = link or entry.get("id") or None
+        content = _content(entry)
+        title = entry.get("title") or None
+        # An item's place in the feed is no identity: the next version of the feed moves it.
+        key = identity or "sha256:" + hashlib.sha256(
+            f"{title}\n{content}".encode("utf-8", "replace")).hexdigest()[:32]
+        items.append(FeedItem(key=key, identity=identity, link=link, title=title,
+                              published=_date(entry), content=content,
                               author=entry.get("author") or None))
     return Feed(title=parsed.feed.get("title") or None, items=items)
 
@@ -102,7 +109,7 @@ def from_item_content(item: FeedItem, where: str, feed_title: str | None,
     text = _text_of(item.content)
     if not text.strip():
         raise InputError(f"{where}: no text in the feed item and no page to read")
-    return RawArticle(text=text, source=where, key=item.key, title=item.title,
+    return RawArticle(text=text, source=where, key=item.identity, title=item.title,
                       url=item.link, outlet=feed_title, author=item.author,
                       published=item.published,
                       date_origin="metadata" if item.published else "none", notes=notes)
@@ -111,7 +118,7 @@ def from_item_content(item: FeedItem, where: str, feed_title: str | None,
 def item_article(item: FeedItem, feed_name: str, feed_title: str | None,
                  fetcher: Fetcher) -> RawArticle:
     """The article of one item: its page when that can be read, else the item's text."""
-    where = item.link or f"{feed_name}: {item.key}"
+    where = item.link or f"{feed_name}: {item.title or item.key}"
     notes: list[str] = []
     if item.link and is_url(item.link):
         try:

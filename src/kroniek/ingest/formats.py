@@ -13,6 +13,7 @@ from kroniek.ingest.fetch import Fetched, Fetcher
 from kroniek.ingest.html import HTML_SUFFIXES, looks_like_html, read_html
 from kroniek.ingest.readers import read
 from kroniek.ingest.sources import Source
+from kroniek.ingest.warc import is_warc, warc_articles
 
 # An article with the bytes it came from, for the progress bar.
 Item = tuple[RawArticle | InputError, int]
@@ -74,6 +75,9 @@ def articles_of(source: Source, fetcher: Fetcher, max_bytes: int) -> Iterator[It
             return
         for item in read_fetched(fetched, source.name, fetcher):
             yield item, len(fetched.data)
+        return
+    if source.path is not None and is_warc(source.name):
+        yield from warc_articles(source.path, source.name, max_bytes)
         return
     try:
         data = source.read_bytes(max_bytes)

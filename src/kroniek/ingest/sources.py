@@ -12,7 +12,8 @@ from pathlib import Path
 from kroniek.errors import InputError
 
 # In a directory, only these are read; named files are read whatever their suffix.
-ARTICLE_SUFFIXES = {".txt", ".text", ".jsonl", ".ndjson", ".html", ".htm"}
+ARTICLE_SUFFIXES = {".txt", ".text", ".jsonl", ".ndjson", ".html", ".htm", ".rss", ".atom"}
+ARCHIVE_ENDINGS = (".warc", ".warc.gz", ".arc", ".arc.gz")
 
 
 @dataclass
@@ -74,7 +75,9 @@ def expand(arguments: list[str]) -> Iterator[Source | InputError]:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-                if child.is_file() and child.suffix.lower() in ARTICLE_SUFFIXES and not hidden:
+                wanted = child.suffix.lower() in ARTICLE_SUFFIXES \
+                    or child.name.lower().endswith(ARCHIVE_ENDINGS)
+                if child.is_file() and wanted and not hidden:
                     yield from emit(child)
         elif path.is_file():
             yield from emit(path)
