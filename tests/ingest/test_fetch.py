@@ -78,6 +78,9 @@ def test_what_is_not_a_page_or_cannot_be_reached(site: Site) -> None:
         assert "not a web page or feed (image/png)" in failure(fetcher, image)
         # A port nobody listens on (the server's own, once closed, is racy; port 9 is discard)
         assert "connection refused" in failure(fetcher, "http://127.0.0.1:9/nieuws")
+        # TLS spoken to a server that speaks plain HTTP
+        tls = site.url("/nieuws").replace("http://", "https://")
+        assert "TLS error (WRONG_VERSION_NUMBER)" in failure(fetcher, tls)
         # .invalid never resolves (RFC 6761)
         assert "does not resolve (DNS)" in failure(fetcher, "http://kroniek-test.invalid/a")
 
