@@ -84,7 +84,7 @@ _BODY = {
                                     "item, ``items`` says what became of every item"},
                403: {"model": Problem, "description": "no token configured, or a wrong one"},
                413: {"model": Problem, "description": "body larger than the limit"},
-               415: {"model": Problem, "description": "neither text/plain nor JSON"},
+               415: {"model": Problem, "description": "neither text/plain, text/html nor JSON"},
                503: {"model": models.IngestFailure | Problem,
                      "description": "Frog failed: ``items`` says what was stored before"}},
 )
@@ -112,10 +112,11 @@ async def post_documents(
         except InputError as error:
             raise HTTPException(400, str(error).removeprefix("body: ")) from None
         articles = ingesting.from_json(records)
-    elif kind in ("text/plain", ""):
+    elif kind in ("text/plain", "text/html", ""):
         articles = [ingesting.from_text(body, title=title, date=date, url=url,
-                                        max_bytes=state.max_body)]
+                                        max_bytes=state.max_body, html=kind == "text/html")]
     else:
-        raise HTTPException(415, "send text/plain (one article) or application/json")
+        raise HTTPException(415, "send text/plain or text/html (one article) or "
+                                 "application/json")
     status, result = await run_in_threadpool(ingesting.ingest, state, articles, replace)
     return answer(result, status_code=status)
