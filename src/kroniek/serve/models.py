@@ -51,12 +51,14 @@ class Problem(Out):
     detail: str = Field(examples=["type: 'BOMB' is not known; did you mean ... use one of ..."])
 
 
+# Possible on every operation: 400 also answers a Host header naming another server.
 PROBLEMS: dict[int | str, dict[str, Any]] = {
     400: {"model": Problem, "description": "Bad input"},
-    404: {"model": Problem, "description": "Not found"},
     422: {"model": Problem, "description": "A parameter has a wrong or unknown value"},
-    503: {"model": Problem, "description": "The database (or Frog) failed"},
+    503: {"model": Problem, "description": "The database failed"},
 }
+NOT_FOUND: dict[int | str, dict[str, Any]] = {
+    404: {"model": Problem, "description": "No such record"}}
 
 
 # -- events --------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from kroniek.ingest.readers import parse_json
 from kroniek.serve import ingest as ingesting
 from kroniek.serve import models
 from kroniek.serve.ingest import ArticleIn
-from kroniek.serve.models import PROBLEMS, Problem, answer
+from kroniek.serve.models import NOT_FOUND, PROBLEMS, Problem, answer
 from kroniek.serve.routes.params import Limit, Offset
 from kroniek.serve.state import AppState, get_state
 from kroniek.store import queries
@@ -32,7 +32,7 @@ def list_documents(state: State, limit: Limit = 50, offset: Offset = 0) -> Respo
 
 
 @router.get("/documents/{document_id}", summary="One article with its extractions",
-            response_model=models.Document)
+            response_model=models.Document, responses=NOT_FOUND)
 def get_document(state: State, document_id: DocumentId) -> Response:
     found = queries.document(state.engine, document_id)
     if found is None:
