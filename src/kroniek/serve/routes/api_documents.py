@@ -26,7 +26,8 @@ DocumentId = Annotated[str, Path(min_length=1, max_length=64)]
 # The token as security schemes, so the schema says how to send it and Swagger UI's
 # "Authorize" fills it in; either one will do. Checked by require_token, not here.
 Bearer = Annotated[HTTPAuthorizationCredentials | None, Depends(HTTPBearer(
-    scheme_name="bearer", auto_error=False, description="`Authorization: Bearer TOKEN`, the server's --token"))]
+    scheme_name="bearer", auto_error=False,
+    description="`Authorization: Bearer TOKEN`, the server's --token"))]
 TokenHeader = Annotated[str | None, Depends(APIKeyHeader(
     name="X-Kroniek-Token", scheme_name="token header", auto_error=False,
     description="the server's --token"))]
