@@ -21,7 +21,7 @@ import pydantic_core
 from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from kroniek.model import DatePrecision, EventStatus
+from kroniek.model import DateOrigin, DatePrecision, EventStatus, Qualifier
 
 Timestamp = str
 Quad = Literal["verbal cooperation", "material cooperation", "verbal conflict",
@@ -70,7 +70,7 @@ class Figure(Out):
     event_id: int | None
     kind: str = Field(examples=["dead"])
     value: float
-    qualifier: str = Field(examples=["at_least"])
+    qualifier: Qualifier
 
 
 class EventBase(Out):
@@ -163,7 +163,7 @@ class FigureRow(Out):
     event_id: int | None
     kind: str
     value: float
-    qualifier: str
+    qualifier: Qualifier
     unit: str
 
 
@@ -211,8 +211,8 @@ class StoredEvent(Out):
 
 class Difference(Out):
     field: str
-    stored: Any = Field(description="the stored value")
-    now: Any = Field(description="what the coder gives today")
+    stored: str | list[str] | None = Field(description="the stored value")
+    now: str | list[str] | None = Field(description="what the coder gives today")
 
 
 class ExplainedToken(Out):
@@ -313,7 +313,7 @@ class DocumentSummary(Out):
     title: str | None
     source: str
     published_start: dt.date | None
-    published_precision: str
+    published_precision: DatePrecision
     words: int
     sentences: int
     entities: int
@@ -392,8 +392,8 @@ class Document(Out):
     words: int
     published_start: dt.date | None
     published_end: dt.date | None
-    published_precision: str
-    date_origin: str
+    published_precision: DatePrecision
+    date_origin: DateOrigin
     date_inferred: bool
     nlp_backend: str
     ingested_at: Timestamp
@@ -638,7 +638,7 @@ class FusedReport(Out):
 
 class FusedFigureValue(Out):
     value: float
-    qualifier: str
+    qualifier: Qualifier
     event: int
     outlet: str | None
 
