@@ -22,8 +22,11 @@ from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from kroniek.model import DateOrigin, DatePrecision, EventStatus, Qualifier
+from kroniek.plover import categories
 
 Timestamp = str
+# PLOVER's event types, from the codebook data the coder reads, as an enum in the schema.
+EventType = Literal[tuple(categories())]  # type: ignore[valid-type]
 Quad = Literal["verbal cooperation", "material cooperation", "verbal conflict",
                "material conflict"]
 
@@ -79,7 +82,7 @@ class EventBase(Out):
     sentence_index: int
     start: int = Field(description="character offset of the evidence in the document text")
     end: int
-    type: str = Field(description="PLOVER event type", examples=["ASSAULT"])
+    type: EventType = Field(description="PLOVER event type")
     mode: str | None = Field(description="PLOVER mode", examples=["aerial"])
     context: list[str] = Field(description="PLOVER contexts")
     status: EventStatus
@@ -185,7 +188,7 @@ class EventDetail(EventBase):
 class CodedEvent(Out):
     """An event as the coder gives it (kroniek.explain)."""
 
-    type: str
+    type: EventType
     mode: str | None
     actor: list[str]
     recipient: list[str]
@@ -198,7 +201,7 @@ class CodedEvent(Out):
 
 
 class StoredEvent(Out):
-    type: str
+    type: EventType
     mode: str | None
     status: str
     actor: list[str]
@@ -348,7 +351,7 @@ class EventRow(Out):
     component: str
     confidence: float
     event_index: int
-    type: str
+    type: EventType
     mode: str | None
     context: list[str]
     status: EventStatus
@@ -653,7 +656,7 @@ class FusedFigure(Out):
 class FusedEvent(Out):
     id: int
     key: str
-    type: str
+    type: EventType
     actors: list[str]
     recipients: list[str]
     date_start: dt.date | None
