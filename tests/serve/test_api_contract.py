@@ -10,8 +10,11 @@ checks the full shapes, which generated ids, mostly unknown, rarely reach.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import threading
 import time
+import uuid
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +23,7 @@ from typing import Any
 import pytest
 import requests
 import schemathesis
+import sqlalchemy as sa
 import uvicorn
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
@@ -36,6 +40,7 @@ from kroniek.nlp import FrogServer
 from kroniek.pipeline import ingest
 from kroniek.serve import create_app
 from kroniek.store import open_engine
+from tests.conftest import POSTGRES_VARIABLE
 from tests.serve.conftest import ARTICLES, _pipeline, free_port, sharing_frog
 
 pytestmark = pytest.mark.frog
@@ -46,9 +51,7 @@ CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
           response_schema_conformance]
 
 
-@pytest.fixture(scope="module")
-def contract_db(tmp_path_factory: pytest.TempPathFactory, frog_server: FrogServer) -> str:
-    db = str(tmp_path_factory.mktemp("contract") / "kroniek.sqlite")
+def _seed(db: str, frog_server: FrogServer) -> str:
     engine = open_engine(db)
     summary = ingest([str(ARTICLES), str(OURS)], engine, _pipeline(frog_server))
     assert summary.failed == 0, summary.errors
@@ -58,11 +61,11 @@ def contract_db(tmp_path_factory: pytest.TempPathFactory, frog_server: FrogServe
     return db
 
 
-@pytest.fixture(scope="module")
-def server(contract_db: str, frog_server: FrogServer) -> Iterator[str]:
-    """A real uvicorn on 127.0.0.1 that accepts writes with TOKEN."""
+@contextlib.contextmanager
+def _serving(db: str, frog_server: FrogServer) -> Iterator[str]:
+    """A real uvicorn on 127.0.0.1 over ``db`` that accepts writes with TOKEN."""
     port = free_port()
-    app = sharing_frog(create_app(contract_db, TOKEN), frog_server)
+    app = sharing_frog(create_app(db, TOKEN), frog_server)
     running = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
                                             log_level="warning"))
     thread = threading.Thread(target=running.run, daemon=True)
@@ -71,9 +74,40 @@ def server(contract_db: str, frog_server: FrogServer) -> Iterator[str]:
     while not running.started:
         assert time.monotonic() < deadline, "uvicorn did not start within 30 s"
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    running.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        running.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory, frog_server: FrogServer) -> Iterator[str]:
+    db = _seed(str(tmp_path_factory.mktemp("contract") / "kroniek.sqlite"), frog_server)
+    with _serving(db, frog_server) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def postgres_server(frog_server: FrogServer) -> Iterator[str]:
+    """The same server over a PostgreSQL database (the server ``./run test`` starts)."""
+    admin_url = os.environ.get(POSTGRES_VARIABLE)
+    if not admin_url:
+        pytest.skip(f"{POSTGRES_VARIABLE} is not set (`./run test` starts a PostgreSQL "
+                    "server and sets it)")
+    name = f"kroniek_contract_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    url = sa.engine.make_url(admin_url).set(database=name).render_as_string(
+        hide_password=False)
+    try:
+        with _serving(_seed(url, frog_server), frog_server) as base:
+            yield base
+    finally:
+        with admin.connect() as connection:
+            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.dispose()
 
 
 @pytest.fixture(scope="module")
@@ -134,7 +168,15 @@ def test_generated_requests(schema: Any) -> None:
     assert not [code for code in statuses if code >= 500], statuses
 
 
-def test_every_kind_of_answer(schema: Any, server: str) -> None:
+def test_every_kind_of_answer(schema: Any) -> None:
+    _every_kind_of_answer(schema)
+
+
+def test_every_kind_of_answer_on_postgresql(postgres_server: str) -> None:
+    _every_kind_of_answer(schemathesis.openapi.from_url(f"{postgres_server}/openapi.json"))
+
+
+def _every_kind_of_answer(schema: Any) -> None:
     def get(path: str, **parts: Any) -> Any:
         response = _call(schema, "GET", path, **parts)
         assert response.status_code == 200, (path, parts, response.text[:200])

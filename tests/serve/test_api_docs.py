@@ -5,12 +5,19 @@ leaves 127.0.0.1 and the strict Content-Security-Policy reports no violation."""
 from __future__ import annotations
 
 import json
+import threading
+import time
+from collections.abc import Iterator
 from typing import Any
 from urllib.request import urlopen
 
 import pytest
+import uvicorn
 
+from kroniek.nlp import FrogServer
+from kroniek.serve import create_app
 from kroniek.serve.routes.api_docs import as_openapi_30
+from tests.serve.conftest import free_port, sharing_frog
 from tests.serve.test_browser import CSP_LISTENER, shoot
 
 pytestmark = pytest.mark.frog
@@ -19,6 +26,47 @@ pytestmark = pytest.mark.frog
 def _get_json(url: str) -> Any:
     with urlopen(url, timeout=10) as response:  # our own server on 127.0.0.1
         return json.load(response)
+
+
+def _offline_page(browser: Any, base: str) -> tuple[Any, Any, list[str], list[str]]:
+    """A page that may reach ``base`` only: (context, page, requests off it, errors)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=base)
+    outside: list[str] = []
+    problems: list[str] = []
+
+    def route(handle: Any) -> None:
+        if handle.request.url.startswith(base + "/"):
+            handle.continue_()
+        else:
+            outside.append(handle.request.url)
+            handle.abort()
+
+    context.route("**/*", route)
+    context.add_init_script(CSP_LISTENER)
+    page = context.new_page()
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.on("console", lambda message: problems.append(message.text)
+            if message.type == "error" else None)
+    return context, page, outside, problems
+
+
+@pytest.fixture(scope="module")
+def writer(tmp_path_factory: pytest.TempPathFactory, frog_server: FrogServer) -> Iterator[str]:
+    """A live server on an empty database that ingests with the token "docs-token"."""
+    db = str(tmp_path_factory.mktemp("docs-writer") / "kroniek.sqlite")
+    port = free_port()
+    app = sharing_frog(create_app(db, "docs-token"), frog_server)
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
+                                           log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        assert time.monotonic() < deadline, "uvicorn did not start within 30 s"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
 
 
 def _operations(schema: dict[str, Any]) -> list[tuple[str, str]]:
@@ -56,26 +104,9 @@ def test_conversion_keeps_what_it_does_not_touch() -> None:
 
 
 def test_swagger_ui_shows_every_operation_and_tries_one(browser: Any, live_server: str) -> None:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=live_server)
+    context, page, outside, problems = _offline_page(browser, live_server)
     requested: list[str] = []
-    outside: list[str] = []
-
-    def route(handle: Any) -> None:
-        url = handle.request.url
-        requested.append(url)
-        if url.startswith(live_server + "/"):
-            handle.continue_()
-        else:
-            outside.append(url)
-            handle.abort()
-
-    context.route("**/*", route)
-    context.add_init_script(CSP_LISTENER)
-    page = context.new_page()
-    problems: list[str] = []
-    page.on("pageerror", lambda error: problems.append(str(error)))
-    page.on("console", lambda message: problems.append(message.text)
-            if message.type == "error" else None)
+    page.on("request", lambda request: requested.append(request.url))
 
     response = page.goto("/docs")
     assert response.status == 200
@@ -109,5 +140,38 @@ def test_swagger_ui_shows_every_operation_and_tries_one(browser: Any, live_serve
 
     assert not outside, outside
     assert requested and all(url.startswith(live_server + "/") for url in requested)
+    assert not problems, problems
+    context.close()
+
+
+def test_authorize_then_post_an_article(browser: Any, writer: str) -> None:
+    context, page, outside, problems = _offline_page(browser, writer)
+    page.goto("/docs")
+    page.wait_for_selector(".opblock")
+    page.locator(".auth-wrapper .authorize").click()
+    scheme = page.locator(".modal-ux .auth-container", has_text="bearer")
+    scheme.locator("input").fill("docs-token")
+    scheme.get_by_role("button", name="Authorize").click()
+    page.locator(".modal-ux .btn-done").first.click()
+
+    post = page.locator(".opblock-post", has=page.locator(
+        ".opblock-summary-path[data-path='/api/v1/documents']"))
+    post.locator(".opblock-summary").click()
+    post.get_by_role("button", name="Try it out").click()
+    post.locator("textarea.body-param__text").fill(
+        "Datum: 2021-03-02\n\nDe Franse president Emmanuel Macron heeft dinsdag met de "
+        "Duitse bondskanselier Angela Merkel gebeld over de vaccins.")
+    with page.expect_response(lambda r: r.request.method == "POST") as sent:
+        post.get_by_role("button", name="Execute").click()
+    assert sent.value.url.startswith(f"{writer}/api/v1/documents")
+    assert sent.value.status == 201, sent.value.text()
+    assert sent.value.request.headers["authorization"] == "Bearer docs-token"
+    live = post.locator(".live-responses-table tr.response")
+    live.locator(".response-col_status").wait_for()
+    assert live.locator(".response-col_status").inner_text().strip() == "201"
+    assert json.loads(live.locator(".highlight-code pre").first.inner_text())["new"] == 1
+    stored = _get_json(f"{writer}/api/v1/documents")["items"]
+    assert [item["published_start"] for item in stored] == ["2021-03-02"]
+    assert not outside, outside
     assert not problems, problems
     context.close()

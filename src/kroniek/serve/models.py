@@ -21,9 +21,12 @@ import pydantic_core
 from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from kroniek.model import DatePrecision, EventStatus
+from kroniek.model import DateOrigin, DatePrecision, EventStatus, Qualifier
+from kroniek.plover import categories
 
 Timestamp = str
+# PLOVER's event types, from the codebook data the coder reads, as an enum in the schema.
+EventType = Literal[tuple(categories())]  # type: ignore[valid-type]
 Quad = Literal["verbal cooperation", "material cooperation", "verbal conflict",
                "material conflict"]
 
@@ -51,12 +54,14 @@ class Problem(Out):
     detail: str = Field(examples=["type: 'BOMB' is not known; did you mean ... use one of ..."])
 
 
+# Possible on every operation: 400 also answers a Host header naming another server.
 PROBLEMS: dict[int | str, dict[str, Any]] = {
     400: {"model": Problem, "description": "Bad input"},
-    404: {"model": Problem, "description": "Not found"},
     422: {"model": Problem, "description": "A parameter has a wrong or unknown value"},
-    503: {"model": Problem, "description": "The database (or Frog) failed"},
+    503: {"model": Problem, "description": "The database failed"},
 }
+NOT_FOUND: dict[int | str, dict[str, Any]] = {
+    404: {"model": Problem, "description": "No such record"}}
 
 
 # -- events --------------------------------------------------------------------------------
@@ -68,7 +73,7 @@ class Figure(Out):
     event_id: int | None
     kind: str = Field(examples=["dead"])
     value: float
-    qualifier: str = Field(examples=["at_least"])
+    qualifier: Qualifier
 
 
 class EventBase(Out):
@@ -77,7 +82,7 @@ class EventBase(Out):
     sentence_index: int
     start: int = Field(description="character offset of the evidence in the document text")
     end: int
-    type: str = Field(description="PLOVER event type", examples=["ASSAULT"])
+    type: EventType = Field(description="PLOVER event type")
     mode: str | None = Field(description="PLOVER mode", examples=["aerial"])
     context: list[str] = Field(description="PLOVER contexts")
     status: EventStatus
@@ -161,7 +166,7 @@ class FigureRow(Out):
     event_id: int | None
     kind: str
     value: float
-    qualifier: str
+    qualifier: Qualifier
     unit: str
 
 
@@ -183,7 +188,7 @@ class EventDetail(EventBase):
 class CodedEvent(Out):
     """An event as the coder gives it (kroniek.explain)."""
 
-    type: str
+    type: EventType
     mode: str | None
     actor: list[str]
     recipient: list[str]
@@ -196,7 +201,7 @@ class CodedEvent(Out):
 
 
 class StoredEvent(Out):
-    type: str
+    type: EventType
     mode: str | None
     status: str
     actor: list[str]
@@ -209,8 +214,8 @@ class StoredEvent(Out):
 
 class Difference(Out):
     field: str
-    stored: Any = Field(description="the stored value")
-    now: Any = Field(description="what the coder gives today")
+    stored: str | list[str] | None = Field(description="the stored value")
+    now: str | list[str] | None = Field(description="what the coder gives today")
 
 
 class ExplainedToken(Out):
@@ -311,7 +316,7 @@ class DocumentSummary(Out):
     title: str | None
     source: str
     published_start: dt.date | None
-    published_precision: str
+    published_precision: DatePrecision
     words: int
     sentences: int
     entities: int
@@ -346,7 +351,7 @@ class EventRow(Out):
     component: str
     confidence: float
     event_index: int
-    type: str
+    type: EventType
     mode: str | None
     context: list[str]
     status: EventStatus
@@ -390,8 +395,8 @@ class Document(Out):
     words: int
     published_start: dt.date | None
     published_end: dt.date | None
-    published_precision: str
-    date_origin: str
+    published_precision: DatePrecision
+    date_origin: DateOrigin
     date_inferred: bool
     nlp_backend: str
     ingested_at: Timestamp
@@ -636,7 +641,7 @@ class FusedReport(Out):
 
 class FusedFigureValue(Out):
     value: float
-    qualifier: str
+    qualifier: Qualifier
     event: int
     outlet: str | None
 
@@ -651,7 +656,7 @@ class FusedFigure(Out):
 class FusedEvent(Out):
     id: int
     key: str
-    type: str
+    type: EventType
     actors: list[str]
     recipients: list[str]
     date_start: dt.date | None

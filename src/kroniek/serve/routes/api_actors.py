@@ -10,7 +10,7 @@ from fastapi.responses import Response
 
 from kroniek.serve import models
 from kroniek.serve.data import actors as data
-from kroniek.serve.models import PROBLEMS, answer
+from kroniek.serve.models import NOT_FOUND, PROBLEMS, answer
 from kroniek.serve.routes.params import Day, Limit, Text, day
 from kroniek.serve.state import AppState, get_state
 
@@ -43,6 +43,6 @@ def actor_detail(state: AppState, key: str, at: dt.date | None) -> dict[str, Any
 
 
 @router.get("/actors/{key}", summary="An actor: roles, relations valid at a date, activity",
-            response_model=models.ActorDetail)
+            response_model=models.ActorDetail, responses=NOT_FOUND)
 def detail(state: State, key: ActorKey, at: Day = None) -> Response:
     return answer(actor_detail(state, key, day(at, "at")))

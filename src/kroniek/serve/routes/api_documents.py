@@ -5,8 +5,9 @@ from __future__ import annotations
 import hmac
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import Response
+from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 from starlette.concurrency import run_in_threadpool
 
 from kroniek.errors import InputError
@@ -14,7 +15,7 @@ from kroniek.ingest.readers import parse_json
 from kroniek.serve import ingest as ingesting
 from kroniek.serve import models
 from kroniek.serve.ingest import ArticleIn
-from kroniek.serve.models import PROBLEMS, Problem, answer
+from kroniek.serve.models import NOT_FOUND, PROBLEMS, Problem, answer
 from kroniek.serve.routes.params import Limit, Offset
 from kroniek.serve.state import AppState, get_state
 from kroniek.store import queries
@@ -22,6 +23,14 @@ from kroniek.store import queries
 router = APIRouter(tags=["documents"], responses=PROBLEMS)
 State = Annotated[AppState, Depends(get_state)]
 DocumentId = Annotated[str, Path(min_length=1, max_length=64)]
+# The token as security schemes, so the schema says how to send it and Swagger UI's
+# "Authorize" fills it in; either one will do. Checked by require_token, not here.
+Bearer = Annotated[HTTPAuthorizationCredentials | None, Depends(HTTPBearer(
+    scheme_name="bearer", auto_error=False,
+    description="`Authorization: Bearer TOKEN`, the server's --token"))]
+TokenHeader = Annotated[str | None, Depends(APIKeyHeader(
+    name="X-Kroniek-Token", scheme_name="token header", auto_error=False,
+    description="the server's --token"))]
 
 
 @router.get("/documents", summary="Stored articles, newest first",
@@ -32,7 +41,7 @@ def list_documents(state: State, limit: Limit = 50, offset: Offset = 0) -> Respo
 
 
 @router.get("/documents/{document_id}", summary="One article with its extractions",
-            response_model=models.Document)
+            response_model=models.Document, responses=NOT_FOUND)
 def get_document(state: State, document_id: DocumentId) -> Response:
     found = queries.document(state.engine, document_id)
     if found is None:
@@ -52,13 +61,11 @@ def stats(state: State) -> Response:
     return answer({**result, "published": {"first": first, "last": last}})
 
 
-def require_token(state: AppState, authorization: str | None, token_header: str | None) -> None:
+def require_token(state: AppState, bearer: str | None, token_header: str | None) -> None:
     if not state.writable:
         raise HTTPException(403, "this server is read-only: start it with --token "
                                  "(or KRONIEK_TOKEN) to allow ingesting")
-    given = token_header or ""
-    if authorization and authorization.lower().startswith("bearer "):
-        given = authorization[7:].strip()
+    given = (bearer or token_header or "").strip()
     if not hmac.compare_digest(given.encode(), (state.token or "").encode()):
         raise HTTPException(403, "missing or wrong token (send 'Authorization: Bearer TOKEN')")
 
@@ -96,10 +103,10 @@ async def post_documents(
     = None,
     url: Annotated[str | None, Query(max_length=2000)] = None,
     replace: bool = False,
-    authorization: Annotated[str | None, Header()] = None,
-    x_kroniek_token: Annotated[str | None, Header()] = None,
+    bearer: Bearer = None,
+    x_kroniek_token: TokenHeader = None,
 ) -> Response:
-    require_token(state, authorization, x_kroniek_token)
+    require_token(state, bearer.credentials if bearer else None, x_kroniek_token)
     body = await request.body()
     kind = request.headers.get("content-type", "text/plain").split(";")[0].strip().lower()
     if kind == "application/json":

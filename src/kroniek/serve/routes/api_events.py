@@ -12,7 +12,7 @@ from fastapi.responses import Response, StreamingResponse
 
 from kroniek.serve import models, why
 from kroniek.serve.data import events as data
-from kroniek.serve.models import PROBLEMS, answer
+from kroniek.serve.models import NOT_FOUND, PROBLEMS, answer
 from kroniek.serve.routes.params import Limit, Offset, Order, Sort, event_filter
 from kroniek.serve.state import AppState, get_state
 from kroniek.store.event_filter import EventFilter
@@ -88,7 +88,7 @@ def events_csv(state: State, f: Filter, sort: Sort = "date",
 
 
 @router.get("/events/{event_id}", summary="One event with its evidence sentence and figures",
-            response_model=models.EventDetail)
+            response_model=models.EventDetail, responses=NOT_FOUND)
 def get_event(state: State, event_id: EventId) -> Response:
     with state.engine.connect() as connection:
         found = data.event(connection, event_id)
@@ -101,7 +101,7 @@ def get_event(state: State, event_id: EventId) -> Response:
 @router.get("/events/{event_id}/explain",
             summary="Why this record: its sentence analysed once more, with the coder's trace",
             response_model=models.Explanation,
-            responses={503: {"model": models.Problem,
+            responses={**NOT_FOUND, 503: {"model": models.Problem,
                              "description": "Frog is not available to analyse the sentence"}})
 def explain_event(state: State, event_id: EventId) -> Response:
     """The event's sentence run through the pipeline again (Frog, under the lock ingests
