@@ -17,8 +17,8 @@ import uvicorn
 from kroniek.nlp import FrogServer
 from kroniek.serve import create_app
 from kroniek.serve.routes.api_docs import as_openapi_30
+from tests.serve.browsing import CSP_LISTENER, shoot
 from tests.serve.conftest import free_port, sharing_frog
-from tests.serve.test_browser import CSP_LISTENER, shoot
 
 pytestmark = pytest.mark.frog
 
