@@ -5,13 +5,9 @@ from __future__ import annotations
 from kroniek.errors import InputError
 from kroniek.ingest.furniture import find_furniture
 from kroniek.ingest.identity import document_id, normalise_text
-from kroniek.ingest.language import detect
+from kroniek.ingest.language import detect, language_name
 from kroniek.ingest.readers import RawArticle
 from kroniek.model import Document
-
-LANGUAGE_NAMES = {"en": "English", "de": "German", "fr": "French", "es": "Spanish",
-                  "it": "Italian", "pt": "Portuguese", "ru": "Russian", "tr": "Turkish",
-                  "ar": "Arabic", "pl": "Polish", "uk": "Ukrainian"}
 
 
 def to_document(article: RawArticle, check_language: bool = True) -> Document:
@@ -20,7 +16,7 @@ def to_document(article: RawArticle, check_language: bool = True) -> Document:
         raise InputError(f"{article.source}: no article text after the header")
     language = detect(text) or "nl"
     if check_language and language != "nl":
-        name = LANGUAGE_NAMES.get(language, language)
+        name = language_name(language)
         raise InputError(
             f"{article.source}: the text looks {name}, not Dutch; kroniek reads Dutch "
             "(use --any-language to analyse it anyway)"
