@@ -180,6 +180,10 @@ class Document:
     date_origin: DateOrigin = "none"
     date_inferred: bool = False  # publication date narrowed from evidence in the text
     furniture: list[tuple[int, int]] = field(default_factory=list)  # spans of page furniture
+    # Wire copies (ingest.neardup): the story this report belongs to (the id of its first
+    # report; None: a story of its own) and the MinHash signature it was matched by.
+    story: str | None = None
+    minhash: bytes | None = None
     sentences: list[Sentence] = field(default_factory=list)
     tokens: list[Token] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)

@@ -21,9 +21,11 @@ from kroniek.ingest import RawArticle, Source, expand, to_document
 from kroniek.ingest.decode import DEFAULT_MAX_BYTES
 from kroniek.ingest.fetch import Fetcher
 from kroniek.ingest.formats import articles_of
+from kroniek.ingest.neardup import StoryIndex, from_bytes, signature, to_bytes
 from kroniek.model import Document
 from kroniek.nlp import FrogBackend, NLPBackend
 from kroniek.store import ActorRow, queries, save
+from kroniek.store.stories import rows as story_rows
 from kroniek.store.writer import stored_id_for
 
 
@@ -67,6 +69,16 @@ class Pipeline:
         self.backend: NLPBackend = backend or FrogBackend()
         names = DEFAULT_COMPONENTS if components is None else tuple(components)
         self.components = [load_component(name) for name in names]
+        self._stories: dict[str, StoryIndex] = {}
+
+    def stories(self, engine: Engine) -> StoryIndex:
+        """The wire-copy index of ``engine``'s documents, loaded on first use."""
+        where = engine.url.render_as_string(hide_password=False)
+        if where not in self._stories:
+            index = StoryIndex()
+            index.load(story_rows(engine))
+            self._stories[where] = index
+        return self._stories[where]
 
     def __call__(self, document: Document) -> Document:
         self.backend.analyse(document)
@@ -99,6 +111,7 @@ class IngestSummary:
     seconds: float = 0.0
     nlp_starts: int = 0
     nlp_startup_seconds: float = 0.0
+    copies: int = 0  # new documents that are wire copies of a stored story
     errors: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     document_ids: list[str] = field(default_factory=list)
@@ -162,6 +175,29 @@ def analyse(pipeline: Pipeline, document: Document) -> None:
                          f"({type(error).__name__}: {error}); nothing of it was stored") from None
 
 
+def place_in_story(pipeline: Pipeline, engine: Engine, document: Document,
+                   replacing: list[str]) -> str | None:
+    """Give ``document`` its story (the one of a stored wire copy, else its own) and its
+    signature; a note naming the copy, or None when it is a story of its own."""
+    minhash = signature(document.text)
+    document.minhash = to_bytes(minhash)
+    found = pipeline.stories(engine).story_of(minhash, ignore=[*replacing, document.id])
+    document.story = found[0] if found else document.id
+    if found is None:
+        return None
+    return (f"{document.source}: a wire copy of a stored story ({found[0][:12]}, similarity "
+            f"{found[1]:.2f}); counted as one story")
+
+
+def remember_story(pipeline: Pipeline, engine: Engine, document: Document,
+                   replacing: list[str]) -> None:
+    index = pipeline.stories(engine)
+    for older in replacing:
+        index.remove(older)
+    if document.minhash is not None:
+        index.add(document.id, document.story or document.id, from_bytes(document.minhash))
+
+
 def _ingest_one(article: RawArticle, engine: Engine, pipeline: Pipeline, replace: bool,
                 check_language: bool, summary: IngestSummary) -> int:
     """Store one article, counting it in ``summary``; the words analysed."""
@@ -172,9 +208,16 @@ def _ingest_one(article: RawArticle, engine: Engine, pipeline: Pipeline, replace
         summary.document_ids.append(document.id)
         return 0
     older = queries.other_versions(engine, document.key, document.id)
+    replacing = [str(o["id"]) for o in older]
+    copy = place_in_story(pipeline, engine, document, replacing)
     analyse(pipeline, document)
     outcome = save(engine, document, pipeline.backend.name, pipeline.actors(document),
                    replace=replace)
+    if outcome != "skipped":
+        remember_story(pipeline, engine, document, replacing)
+        if copy:
+            summary.copies += 1
+            summary.notes.append(copy)
     summary.words += document.word_count
     if outcome != "skipped":  # skipped: another process stored it meanwhile
         summary.sentences += len(document.sentences)

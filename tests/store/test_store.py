@@ -135,12 +135,21 @@ def test_migration_6_adds_author_and_feed_state(tmp_path: Path) -> None:
     with engine.begin() as connection:  # make it look like a version-5 database
         connection.exec_driver_sql("DROP TABLE feed_items")
         connection.exec_driver_sql("DROP TABLE feeds")
+        connection.exec_driver_sql("DROP TABLE document_signatures")
+        connection.exec_driver_sql("DROP INDEX ix_documents_story")
+        connection.exec_driver_sql("ALTER TABLE documents DROP COLUMN story")
         connection.exec_driver_sql("ALTER TABLE documents DROP COLUMN author")
         connection.execute(t.schema_migrations.delete().where(t.schema_migrations.c.version == 6))
     engine.dispose()
     upgraded = open_engine(path)
     with upgraded.connect() as connection:
         assert connection.execute(sa.select(t.documents.c.author)).scalar() is None
+        # each older document is a story of its own, with a signature to match copies by
+        story, document_id = connection.execute(
+            sa.select(t.documents.c.story, t.documents.c.id)).one()
+        assert story == document_id
+        signatures = connection.execute(sa.select(t.document_signatures.c.minhash)).scalars()
+        assert [len(value) for value in signatures] == [512]
         assert connection.execute(sa.select(sa.func.count()).select_from(t.feeds)).scalar() == 0
         version = connection.execute(sa.select(sa.func.max(t.schema_migrations.c.version)))
         assert version.scalar() == LATEST == 6

@@ -54,7 +54,9 @@ def print_summary(summary: IngestSummary) -> None:
         f"[bold]{summary.skipped}[/] skipped (already stored), "
         f"[bold {'red' if summary.failed else 'green'}]{summary.failed}[/] failed · "
         f"{summary.sentences} sentences · {summary.entities} entities · "
-        f"{summary.events} events · {summary.words:,} words in {summary.seconds:.1f} s "
+        f"{summary.events} events · "
+        + (f"{summary.copies} wire copies of stored stories · " if summary.copies else "")
+        + f"{summary.words:,} words in {summary.seconds:.1f} s "
         f"({rate:.0f} words/s) · Frog started {summary.nlp_starts}×",
         highlight=False,
         soft_wrap=True,

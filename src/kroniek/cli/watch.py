@@ -149,9 +149,11 @@ class Watcher:
     def _add(self, one: IngestSummary) -> None:
         total = self.summary
         for name in ("new", "replaced", "skipped", "failed", "sentences", "entities",
-                     "events", "words"):
+                     "events", "words", "copies"):
             setattr(total, name, getattr(total, name) + getattr(one, name))
         total.errors.extend(one.errors)
+        for note in one.notes:
+            self.log(f"  note: {note}")
         total.document_ids.extend(one.document_ids)
 
     def due(self) -> list[str]:

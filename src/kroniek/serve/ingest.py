@@ -71,14 +71,21 @@ def _store(state: AppState, article: RawArticle, replace: bool) -> dict[str, Any
     item: dict[str, Any] = {"id": document.id, "title": document.title}
     if not replace and stored_id_for(state.write_engine, document.id):
         return {**item, "status": "skipped"}
-    from kroniek.pipeline import analyse  # the pipeline loads on the first write, as in state
+    # The pipeline loads on the first write, as in state.
+    from kroniek.pipeline import analyse, place_in_story, remember_story
 
     with state.pipeline_lock:
         older = queries.other_versions(state.write_engine, document.key, document.id)
+        replacing = [str(o["id"]) for o in older]
         pipeline = state.pipeline()
+        place_in_story(pipeline, state.write_engine, document, replacing)
         analyse(pipeline, document)
         outcome = save(state.write_engine, document, pipeline.backend.name,
                        pipeline.actors(document), replace=replace)
+        if outcome != "skipped":
+            remember_story(pipeline, state.write_engine, document, replacing)
+    if document.story != document.id:
+        item["story"] = document.story
     if outcome == "replaced":
         item["replaces"] = [{"id": o["id"], "title": o["title"]} for o in older]
     return {**item, "status": outcome}

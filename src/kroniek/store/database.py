@@ -29,7 +29,8 @@ MIGRATIONS: list[Migration] = [
      lambda c: _totals_and_search(c)),
     (5, "totals count only what happened (no negated or hypothetical events, futures "
         "reduced)", lambda c: _recount(c)),
-    (6, "web pages and feeds: document author, feed state and seen feed items",
+    (6, "web pages and feeds: document author, feed state and seen feed items, stories of "
+        "wire copies",
      lambda c: _feeds(c)),
 ]
 LATEST = MIGRATIONS[-1][0]
@@ -87,13 +88,18 @@ def _recount(connection: Connection) -> None:
 
 
 def _feeds(connection: Connection) -> None:
-    from kroniek.store.schema import FEED_TABLES
+    from kroniek.store import stories
+    from kroniek.store.schema import FEED_TABLES, STORY_TABLES
 
-    # Checked first: a database made by a test's or a tool's downgrade may keep the column.
+    # Checked first: a database made by a test's or a tool's downgrade may keep a column.
     columns = {column["name"] for column in sa.inspect(connection).get_columns("documents")}
     if "author" not in columns:
         connection.exec_driver_sql("ALTER TABLE documents ADD COLUMN author TEXT")
-    metadata.create_all(connection, tables=FEED_TABLES)
+    if "story" not in columns:
+        connection.exec_driver_sql("ALTER TABLE documents ADD COLUMN story VARCHAR(40)")
+        connection.exec_driver_sql("CREATE INDEX ix_documents_story ON documents (story)")
+    metadata.create_all(connection, tables=[*FEED_TABLES, *STORY_TABLES])
+    stories.rebuild(connection)
 
 
 class MissingDatabase(StoreError):

@@ -29,6 +29,9 @@ documents = sa.Table(
     sa.Column("url", sa.Text),
     sa.Column("outlet", sa.String(200)),
     sa.Column("author", sa.Text),  # schema version 6: a web page's byline
+    # Schema version 6: the story (wire copies of one agency story share it; the id of its
+    # first report), see ingest.neardup.
+    sa.Column("story", sa.String(40), index=True),
     sa.Column("title", sa.Text),
     sa.Column("lang", sa.String(8), nullable=False),
     sa.Column("text", sa.Text, nullable=False),
@@ -325,3 +328,13 @@ feed_items = sa.Table(
     sa.Column("seen_at", sa.DateTime(timezone=True), nullable=False),
 )
 FEED_TABLES = [feeds, feed_items]
+
+# The MinHash signature of each document's text, so wire copies are recognised across runs.
+document_signatures = sa.Table(
+    "document_signatures",
+    metadata,
+    sa.Column("document_id", sa.String(40), sa.ForeignKey("documents.id", ondelete="CASCADE"),
+              primary_key=True),
+    sa.Column("minhash", sa.LargeBinary, nullable=False),
+)
+STORY_TABLES = [document_signatures]

@@ -49,7 +49,8 @@ def _delete_documents(connection: Connection, ids: Iterable[str]) -> None:
     for offset in range(0, len(event_ids), 500):
         connection.execute(t.event_participants.delete().where(
             t.event_participants.c.event_id.in_(event_ids[offset:offset + 500])))
-    for table in (t.figures, t.quotes, t.relations, t.events, t.mentions, t.tokens, t.sentences):
+    for table in (t.figures, t.quotes, t.relations, t.events, t.mentions, t.tokens, t.sentences,
+                  t.document_signatures):
         connection.execute(table.delete().where(table.c.document_id.in_(ids)))
     connection.execute(t.documents.delete().where(t.documents.c.id.in_(ids)))
 
@@ -119,7 +120,7 @@ def _insert_document(connection: Connection, document: Document, nlp_backend: st
     connection.execute(t.documents.insert().values(
         id=document.id, key=document.key, source=document.source, url=document.url,
         outlet=document.outlet, author=document.author, title=document.title,
-        lang=document.lang, text=document.text,
+        story=document.story or document.id, lang=document.lang, text=document.text,
         words=document.word_count,
         published_start=published.start if published else None,
         published_end=published.end if published else None,
@@ -128,6 +129,9 @@ def _insert_document(connection: Connection, document: Document, nlp_backend: st
         nlp_backend=nlp_backend, ingested_at=dt.datetime.now(dt.UTC),
     ))
     doc = document.id
+    if document.minhash is not None:
+        connection.execute(t.document_signatures.insert().values(document_id=doc,
+                                                                 minhash=document.minhash))
     if document.sentences:
         connection.execute(t.sentences.insert(), [
             {"document_id": doc, "sentence_index": s.index, "start": s.start, "end": s.end,
