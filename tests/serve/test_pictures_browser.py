@@ -182,3 +182,49 @@ def test_actor_page_names_dates_and_leaders(page: Any) -> None:
                  if "Shoigu" in line)
     assert "defence minister (2012-11-06 – 2024-05-12)" in shoigu, shoigu
     assert "security council secretary (since 2024-05-12)" in later, later
+
+
+def _circles(page: Any) -> Any:
+    return page.locator("svg#map-chart path[aria-roledescription='circle']")
+
+
+def test_map_points_projection_zoom_clusters_and_time_filter(page: Any) -> None:
+    page.goto("/map")
+    chart = page.locator("svg#map-chart")
+    width = chart.bounding_box()["width"]
+    # Outlines in a projection that cuts at the dateline: Fiji and Russia straddle it and
+    # are drawn where they are, not as streaks across the world.
+    for country, widest in (("Fiji", 0.05), ("Russia", 0.6)):
+        outline = chart.locator("path[aria-roledescription='geoshape']",
+                                has=page.locator(f"title:text-is('{country}')"))
+        assert outline.count() == 1, country
+        assert outline.bounding_box()["width"] < widest * width, country
+    world = _circles(page).count()
+    assert world >= 2  # points: the Caucasus and the Red Sea at least
+    counts = sorted(int(t) for t in chart.locator("text").all_text_contents() if t.isdigit())
+    places = page.locator("#map-places tbody tr")
+    total = sum(int(places.nth(i).locator("td").nth(1).inner_text())
+                for i in range(places.count()))
+    assert sum(counts) == total  # every event of the table is in one circle
+    shoot(page, "map")
+    # The Caucasus places are one circle on the world map; zooming in splits them.
+    cluster = chart.locator("a", has=page.locator("title:has-text('click to zoom in')")).first
+    href = cluster.get_attribute("xlink:href")
+    assert href.startswith("/map?") and "zoom=4" in href
+    page.goto(href)
+    assert "zoom 4×" in page.locator("#map-controls").inner_text()
+    assert _circles(page).count() >= 2
+    page.click("#zoom-out")
+    assert "zoom 2×" in page.locator("#map-controls").inner_text()
+    # The time filter: only 2024 leaves the Red Sea and Yemen, not the Caucasus.
+    page.goto("/map")
+    page.locator("#map-years a", has_text="2024").click()
+    page.wait_for_url("**date_from=2024-01-01**")
+    names = page.locator("#map-places tbody td:first-child").all_inner_texts()
+    assert names and not any("Karabakh" in n or "Armenia" in n for n in names), names
+    assert 1 <= _circles(page).count() < world
+    page.fill("#map-filter input[name=date_from]", "2020-10-01")
+    page.fill("#map-filter input[name=date_to]", "2020-10-31")
+    page.click("#map-filter button")
+    names = page.locator("#map-places tbody td:first-child").all_inner_texts()
+    assert names and not any("Yemen" in n or "Red Sea" in n for n in names), names

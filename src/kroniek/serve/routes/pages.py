@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path as FilePath
 from typing import Annotated, Any, Literal
+from urllib.parse import urlencode
 
 import sqlalchemy as sa
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
@@ -13,7 +14,7 @@ from fastapi.templating import Jinja2Templates
 
 from kroniek.kb import load_kb
 from kroniek.serve import charts, graphlink, pagedata, why
-from kroniek.serve.data import actors, articles, dyads, maps, overview
+from kroniek.serve.data import actors, articles, dyads, overview
 from kroniek.serve.data import events as event_data
 from kroniek.serve.data.codes import EVENT_TYPES, QUAD_COLOURS, STATUSES, quad_of
 from kroniek.serve.data.network import network as network_data
@@ -248,12 +249,47 @@ def network_page(request: Request, state: State, date_from: Day = None, date_to:
                   type=type or "")
 
 
+Zoom = Annotated[int, Query(ge=1, le=charts.MAX_ZOOM, description="1: the whole world")]
+Lon = Annotated[float, Query(ge=-180, le=180)]
+Lat = Annotated[float, Query(ge=-80, le=80)]
+
+
+def _map_url(view: charts.MapView, args: dict[str, str]) -> str:
+    query = {**args, "zoom": view.zoom, "lon": view.lon, "lat": view.lat}
+    return "/map?" + urlencode(query)
+
+
 @router.get("/map", response_class=HTMLResponse)
-def map_page(request: Request, state: State) -> HTMLResponse:
+def map_page(request: Request, state: State, date_from: Day = None, date_to: Day = None,
+             zoom: Zoom = 1, lon: Lon = 11.0, lat: Lat = 0.0) -> HTMLResponse:
+    since, until = day(date_from, "date_from"), day(date_to, "date_to")
+    view = charts.MapView().moved(zoom, lon, lat)
     with state.engine.connect() as connection:
-        points = charts.map_points(maps.points(connection, state.kb))
-    return render(request, "map.html", countries=charts.country_paths(), points=points,
-                  width=charts.MAP_W, height=charts.MAP_H)
+        places = pagedata.map_places(connection, state.kb, since, until)
+        first, last = pagedata.event_span(connection)
+    dates = {key: value.isoformat() for key, value in
+             (("date_from", since), ("date_to", until)) if value}
+    groups = charts.clusters(places, view)
+    links = [
+        "/events?" + urlencode({**dates, "location": group["places"][0]})
+        if len(group["places"]) == 1 or view.zoom >= charts.MAX_ZOOM else
+        _map_url(view.moved(view.zoom * 4, group["lon"], group["lat"]), dates)
+        for group in groups]
+    step = view.step()
+    moves = {
+        "in": _map_url(view.moved(view.zoom * 2), dates),
+        "out": _map_url(view.moved(view.zoom // 2), dates) if view.zoom > 1 else None,
+        "west": _map_url(view.moved(lon=view.lon - step), dates),
+        "east": _map_url(view.moved(lon=view.lon + step), dates),
+        "north": _map_url(view.moved(lat=view.lat + step / 2), dates),
+        "south": _map_url(view.moved(lat=view.lat - step / 2), dates),
+        "world": _map_url(charts.MapView(), dates),
+    }
+    years = list(range(first.year, last.year + 1)) if first and last else []
+    return render(request, "map.html", chart=charts.world_map(groups, view, links),
+                  places=places, clusters=groups, view=view, moves=moves, years=years,
+                  date_from=since, date_to=until, dates=dates,
+                  here={"zoom": view.zoom, "lon": view.lon, "lat": view.lat})
 
 
 @router.get("/ask", response_class=HTMLResponse)
