@@ -20,8 +20,8 @@ from kroniek.nlp import FrogBackend, FrogServer
 from kroniek.pipeline import Pipeline, ingest
 from kroniek.serve import create_app
 from kroniek.store import open_engine
-from tests.serve.conftest import free_port
 from tests.serve.browsing import CSP_LISTENER, SHOTS
+from tests.serve.conftest import free_port
 
 pytestmark = pytest.mark.frog
 

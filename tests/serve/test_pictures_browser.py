@@ -133,7 +133,7 @@ def phone(browser: Any, live_server: str) -> Iterator[Any]:
 
 def test_phone_width_has_one_line_of_navigation_and_nothing_overflows(phone: Any) -> None:
     first_event = None
-    for path in PHONE_PAGES + ["EVENT"]:
+    for path in [*PHONE_PAGES, "EVENT"]:
         if path == "EVENT":
             path = first_event
         phone.goto(path)
