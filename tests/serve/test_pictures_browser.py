@@ -228,3 +228,27 @@ def test_map_points_projection_zoom_clusters_and_time_filter(page: Any) -> None:
     page.click("#map-filter button")
     names = page.locator("#map-places tbody td:first-child").all_inner_texts()
     assert names and not any("Yemen" in n or "Red Sea" in n for n in names), names
+
+
+QUAD_COLOURS = {"#7fb3d5", "#1f618d", "#f5b041", "#c0392b"}
+
+
+def test_network_labels_beside_nodes_and_edges_by_quad(page: Any) -> None:
+    page.goto("/network")
+    page.wait_for_selector("svg#network[data-ready='1']")
+    nodes = page.locator("svg#network g.node")
+    assert nodes.count() >= 3
+    labels = []
+    for i in range(nodes.count()):
+        circle = nodes.nth(i).locator("circle").bounding_box()
+        text = nodes.nth(i).locator("text")
+        box = text.bounding_box()
+        assert box["x"] >= circle["x"] + circle["width"] - 1, i  # beside, not on the node
+        labels.append(text.text_content())
+    assert "Armenia" in labels and "Azerbaijan" in labels, labels  # names, not codes
+    lines = page.locator("svg#network line")
+    strokes = {lines.nth(i).get_attribute("stroke") for i in range(lines.count())}
+    assert strokes & QUAD_COLOURS, strokes
+    titles = page.locator("svg#network line title").all_text_contents()
+    assert any("conflict" in title for title in titles), titles
+    shoot(page, "network")

@@ -14,6 +14,7 @@ from kroniek.kb import KnowledgeBase
 from kroniek.kb.model import Membership
 from kroniek.plover import UNREAL_STATUSES
 from kroniek.serve.data.articles import trigger_span
+from kroniek.serve.data.codes import quad_of
 from kroniek.serve.data.maps import coordinates
 from kroniek.store import schema as t
 
@@ -189,3 +190,32 @@ def _as_date(value: Any) -> dt.date | None:
 
 def _iso(value: Any) -> str | None:
     return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def edge_quads(connection: Connection, edges: list[dict[str, Any]], since: dt.date | None,
+               until: dt.date | None, event_type: str | None) -> None:
+    """Give each event edge of the network its events per quad and ``quad``, the one with
+    the most events: the edge's colour. Read from the daily dyad totals, as the edges."""
+    pairs = {(edge["source"], edge["target"]) for edge in edges if edge["kind"] == "event"}
+    if not pairs:
+        return
+    dd = t.dyad_days
+    codes = sorted({code for pair in pairs for code in pair})
+    query = (sa.select(dd.c.code, dd.c.other, dd.c.type, sa.func.sum(dd.c.events))
+             .where(dd.c.direction == "actor", dd.c.code.in_(codes), dd.c.other.in_(codes))
+             .group_by(dd.c.code, dd.c.other, dd.c.type))
+    if since:
+        query = query.where(dd.c.day >= since)
+    if until:
+        query = query.where(dd.c.day <= until)
+    if event_type:
+        query = query.where(dd.c.type == event_type.upper())
+    per_pair: dict[tuple[str, str], dict[str, int]] = {}
+    for code, other, kind, count in connection.execute(query):
+        if (code, other) in pairs:
+            quads = per_pair.setdefault((code, other), {})
+            quads[quad_of(kind)] = quads.get(quad_of(kind), 0) + int(count)
+    for edge in edges:
+        quads = per_pair.get((edge["source"], edge["target"]), {})
+        edge["quads"] = quads
+        edge["quad"] = max(quads, key=lambda q: quads[q]) if quads else None

@@ -242,9 +242,13 @@ def dyad_page(request: Request, state: State, a: Code, b: Code,
 @router.get("/network", response_class=HTMLResponse)
 def network_page(request: Request, state: State, date_from: Day = None, date_to: Day = None,
                  type: Annotated[str | None, Query(max_length=20)] = None) -> HTMLResponse:
+    since, until = day(date_from, "date_from"), day(date_to, "date_to")
     with state.engine.connect() as connection:
-        graph = network_data(connection, day(date_from, "date_from"), day(date_to, "date_to"),
-                             type or None)
+        graph = network_data(connection, since, until, type or None)
+        pagedata.edge_quads(connection, graph["edges"], since, until, type or None)
+    for node in graph["nodes"]:
+        # The KB's name for people ("Armenia"), not the code the store may hold as name.
+        node["name"] = actor_name(node["id"])
     return render(request, "network.html", graph=graph, date_from=date_from, date_to=date_to,
                   type=type or "")
 
