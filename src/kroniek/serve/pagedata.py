@@ -144,41 +144,48 @@ def office_holders(kb: KnowledgeBase, actor_id: str, day: dt.date) -> dict[str, 
 
 def map_places(connection: Connection, kb: KnowledgeBase, date_from: dt.date | None,
                date_to: dt.date | None, limit: int = 2000) -> list[dict[str, Any]]:
-    """Places with events that happened between the dates (an event counts when its
-    period overlaps them, as ``/events?date_from=&date_to=`` does): no negated or
-    hypothetical events, no page furniture. Each with its coordinates from the KB."""
-    figures = (sa.select(t.figures.c.event_id, sa.func.sum(t.figures.c.value).label("people"))
-               .where(t.figures.c.event_id.is_not(None)).group_by(t.figures.c.event_id)
-               .subquery())
+    """Places with events that happened and started between the dates: no negated or
+    hypothetical events, no page furniture. Each with its coordinates from the KB and the
+    people counted in its events' figures.
+
+    By start date, so the (date_start, ...) index answers the window; two grouped queries
+    (events, then figures joined to their events) rather than every event joined to a
+    per-event sum of figures.
+    """
     where = [e.c.location.is_not(None), e.c.status.not_in(sorted(UNREAL_STATUSES)),
              sa.func.coalesce(e.c.furniture, False).is_(False)]
     if date_from:
-        where.append(sa.func.coalesce(e.c.date_end, e.c.date_start) >= date_from)
+        where.append(e.c.date_start >= date_from)
     if date_to:
         where.append(e.c.date_start <= date_to)
-    query = (sa.select(e.c.location, sa.func.count().label("events"),
-                       sa.func.coalesce(sa.func.sum(figures.c.people), 0).label("people"),
-                       sa.func.min(e.c.date_start).label("first"),
-                       sa.func.max(e.c.date_start).label("last"))
-             .select_from(e.outerjoin(figures, figures.c.event_id == e.c.id))
-             .where(*where).group_by(e.c.location)
-             .order_by(sa.func.count().desc()).limit(limit))
+    rows = connection.execute(
+        sa.select(e.c.location, sa.func.count().label("events"),
+                  sa.func.min(e.c.date_start).label("first"),
+                  sa.func.max(e.c.date_start).label("last"))
+        .where(*where).group_by(e.c.location)
+        .order_by(sa.func.count().desc()).limit(limit)).all()
+    f = t.figures
+    people = dict(connection.execute(
+        sa.select(e.c.location, sa.func.sum(f.c.value))
+        .select_from(f.join(e, e.c.id == f.c.event_id)).where(*where)
+        .group_by(e.c.location)).all()) if rows else {}
     out = []
-    for row in connection.execute(query):
+    for row in rows:
         where_ = coordinates(kb, row.location)
         if where_ is None:
             continue
         out.append({"location": row.location, "name": name_of(kb, row.location),
                     "lat": where_[0], "lon": where_[1], "events": int(row.events),
-                    "people": float(row.people or 0), "first": _iso(row.first),
+                    "people": float(people.get(row.location) or 0), "first": _iso(row.first),
                     "last": _iso(row.last)})
     return out
 
 
 def event_span(connection: Connection) -> tuple[dt.date | None, dt.date | None]:
     """The first and last event date stored: the map's time filter offers the years."""
-    first, last = connection.execute(sa.select(sa.func.min(e.c.date_start),
-                                               sa.func.max(e.c.date_start))).one()
+    # Two queries: SQLite answers a lone min() or max() from the index, not both at once.
+    first = connection.execute(sa.select(sa.func.min(e.c.date_start))).scalar()
+    last = connection.execute(sa.select(sa.func.max(e.c.date_start))).scalar()
     return _as_date(first), _as_date(last)
 
 
