@@ -54,6 +54,10 @@ def test_a_month_of_dyad_events_is_daily_bars(page: Any) -> None:
     href = page.locator("svg#dyad-chart a").first.get_attribute("xlink:href")
     assert href.startswith("#p-2020-10-")
     assert page.locator(f"h3{href}").count() == 1
+    # Beside the net score, how much happened: the same bins stacked by quad.
+    assert all(len(ticks) >= 2 for ticks in _axes(page, "dyad-events-chart"))
+    assert "material conflict" in page.locator(
+        "svg#dyad-events-chart g.role-legend").text_content()
     shoot(page, "dyad")
     page.goto("/dyad/ARM/AZE?granularity=month")
     assert page.locator("#dyad-bins b").inner_text() == "month"

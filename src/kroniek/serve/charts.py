@@ -146,15 +146,47 @@ def timeline(days: list[dict[str, Any]]) -> Markup | str:
     if not dated:
         return ""
     by = granularity_for(min(d for d, _, _ in dated), max(d for d, _, _ in dated))
+    return _quad_bars(_binned(dated, by), by, f"events per {by} by quad", "timeline-chart")
+
+
+def dyad_events(series: list[dict[str, Any]], by: Granularity, a: str,
+                b: str) -> Markup | str:
+    """The dyad's events per bin stacked by quad: how much happened beside the net score."""
+    counts = {(dt.date.fromisoformat(row["period"]), quad): float(count)
+              for row in series for quad, count in row.get("quads", {}).items()
+              if quad in QUADS and count}
+    if not counts:
+        return ""
+    return _quad_bars(counts, by, f"events between {a} and {b} per {by} by quad",
+                      "dyad-events-chart", height=140)
+
+
+def _stack_peak(values: list[dict[str, Any]]) -> int:
+    """The tallest stack: the events of the fullest bin."""
+    totals: dict[str, float] = {}
+    for value in values:
+        totals[value["start"]] = totals.get(value["start"], 0) + value["events"]
+    return int(max(totals.values(), default=0))
+
+
+def _count_axis(peak: int) -> alt.Axis:
+    """Whole numbers only: with a few events every count gets its tick, never 0.5."""
+    if peak <= 10:
+        return alt.Axis(values=list(range(0, max(peak, 1) + 1)), format="d")
+    return alt.Axis(tickMinStep=1, format="d")
+
+
+def _quad_bars(counts: dict[tuple[dt.date, str], float], by: Granularity, label: str,
+               css_id: str, height: int = 180) -> Markup:
     values = [{"start": start.isoformat(), "end": bin_end(start, by).isoformat(),
                "quad": quad, "events": count,
                "tip": f"{bin_label(start, by)}: {count:g} {quad}"}
-              for (start, quad), count in sorted(_binned(dated, by).items())]
+              for (start, quad), count in sorted(counts.items())]
     chart = alt.Chart(alt.Data(values=values)).mark_bar(stroke="white", strokeWidth=0.5).encode(
         x=_time_axis(by, values[0]["start"], values[-1]["end"]),
         x2="end:T",
         y=alt.Y("sum(events):Q", title=f"events per {by}", stack="zero",
-                axis=alt.Axis(tickMinStep=1, format="d")),
+                axis=_count_axis(_stack_peak(values))),
         color=alt.Color("quad:N", title="quad", sort=list(QUADS),
                         scale=alt.Scale(domain=list(QUADS),
                                         range=[QUAD_COLOURS[q] for q in QUADS])),
@@ -162,8 +194,8 @@ def timeline(days: list[dict[str, Any]]) -> Markup | str:
         description="tip:N",
     ).transform_calculate(
         quad_rank=f"indexof({list(QUADS)!r}, datum.quad)",
-    ).properties(width=WIDTH, height=180)
-    return render(chart, f"events per {by} by quad", "timeline-chart")
+    ).properties(width=WIDTH, height=height)
+    return render(chart, label, css_id)
 
 
 def rebin(series: list[dict[str, Any]], by: Granularity) -> list[dict[str, Any]]:
@@ -221,8 +253,8 @@ def activity_chart(months: list[dict[str, Any]]) -> Markup | str:
     chart = alt.Chart(alt.Data(values=values)).mark_bar(stroke="white", strokeWidth=0.5).encode(
         x=_time_axis("month", values[0]["start"], values[-1]["end"]),
         x2="end:T",
-        y=alt.Y("sum(events):Q", title="events per month", axis=alt.Axis(tickMinStep=1,
-                                                                          format="d")),
+        y=alt.Y("sum(events):Q", title="events per month",
+                axis=_count_axis(_stack_peak(values))),
         color=alt.Color("role:N", title="role", scale=alt.Scale(
             domain=["actor", "recipient"], range=[ACTOR_COLOUR, RECIPIENT_COLOUR])),
         description="tip:N",

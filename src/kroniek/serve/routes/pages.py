@@ -234,6 +234,7 @@ def dyad_page(request: Request, state: State, a: Code, b: Code,
         key = charts.period_key(row["date_start"], by) if row["date_start"] else "undated"
         by_period.setdefault(key, []).append(row)
     return render(request, "dyad.html", a=a, b=b, chart=charts.dyad_chart(series, by, a, b),
+                  events_chart=charts.dyad_events(series, by, a, b),
                   series=series, by_period=by_period, granularity=by, directed=directed,
                   period_label=lambda key: key if key == "undated" else charts.bin_label(
                       dt.date.fromisoformat(key), by))
