@@ -100,6 +100,10 @@ def test_ask_answer_says_why_not(page: Any) -> None:
     reasons = page.locator("#clause-csto .reasons").inner_text()
     assert "not Armenia's territory" in reasons
     assert page.locator("#clause-csto .bound").count() == 0
+    response = page.goto("/ask?attacked=Atlantis&at=2020-10-08")
+    assert response.status == 422
+    assert "unknown actor 'Atlantis'" in page.locator("#ask-error").inner_text()
+    assert page.locator("#ask-form input[name=attacked]").input_value() == "Atlantis"
 
 
 def test_events_table_shows_sentence_outlet_and_place(page: Any) -> None:

@@ -318,5 +318,9 @@ def ask_page(request: Request, state: State,
                               .where(t.documents.c.id.in_(sorted(documents))))}
     query = {key: value for key, value in
              (("attacked", attacked), ("by", by), ("where", where), ("at", at)) if value}
-    return render(request, "ask.html", answer=answer, attacked=attacked or "", by=by or "",
-                  where=where or "", at=at or "", titles=titles, query=query)
+    response = render(request, "ask.html", answer=answer, attacked=attacked or "",
+                      by=by or "", where=where or "", at=at or "", titles=titles, query=query)
+    if answer and answer.get("error"):
+        # An unknown state or place is bad input: the form again, with the message, as 422.
+        response.status_code = 422
+    return response
