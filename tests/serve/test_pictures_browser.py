@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -219,6 +220,16 @@ def test_map_points_projection_zoom_clusters_and_time_filter(page: Any) -> None:
     cluster = chart.locator("a", has=page.locator("title:has-text('click to zoom in')")).first
     href = cluster.get_attribute("xlink:href")
     assert href.startswith("/map?") and "zoom=4" in href
+    # A double click beside the cluster zooms in there: same latitude (parallels are
+    # straight in Equal Earth), further east.
+    query = parse_qs(urlsplit(href).query)
+    circle = cluster.locator("path").bounding_box()
+    page.mouse.dblclick(circle["x"] + circle["width"] / 2 + 60,
+                        circle["y"] + circle["height"] / 2)
+    page.wait_for_url("**/map?*zoom=2*")
+    clicked = parse_qs(urlsplit(page.url).query)
+    assert abs(float(clicked["lat"][0]) - float(query["lat"][0])) < 1.5, (clicked, query)
+    assert float(clicked["lon"][0]) > float(query["lon"][0]) + 5, (clicked, query)
     page.goto(href)
     assert "zoom 4×" in page.locator("#map-controls").inner_text()
     assert _circles(page).count() >= 2

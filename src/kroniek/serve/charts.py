@@ -354,6 +354,13 @@ def clusters(places: list[dict[str, Any]], view: MapView) -> list[dict[str, Any]
     return sorted(out, key=lambda c: -c["events"])
 
 
+def map_projection(view: MapView) -> dict[str, Any]:
+    """Vega's projection for the view (static/map.js inverts it for a double click)."""
+    return {"type": "equalEarth", "scale": MAP_SCALE * view.zoom,
+            "rotate": [-view.lon, 0, 0], "center": [0, view.lat],
+            "translate": [MAP_W / 2, MAP_H / 2]}
+
+
 def _legend_values(peak: int) -> list[int]:
     """Up to four round counts from 1 to the largest circle's."""
     nice = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000]
@@ -378,9 +385,7 @@ def world_map(groups: list[dict[str, Any]], view: MapView,
                                  if group["people"] else "")
                               + (f", last {group['last']}" if group["last"] else "")
                               + (" (click to zoom in)" if len(group["places"]) > 1 else "")})
-    projection = {"type": "equalEarth", "scale": MAP_SCALE * view.zoom,
-                  "rotate": [-view.lon, 0, 0], "center": [0, view.lat],
-                  "translate": [MAP_W / 2, MAP_H / 2]}
+    projection = map_projection(view)
     sea = alt.Chart(alt.sphere()).mark_geoshape(fill=SEA, stroke=BORDER, strokeWidth=0.5,
                                                 clip=True)
     grid = alt.Chart(alt.graticule(step=[30, 30])).mark_geoshape(

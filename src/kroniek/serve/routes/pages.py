@@ -294,7 +294,10 @@ def map_page(request: Request, state: State, date_from: Day = None, date_to: Day
     return render(request, "map.html", chart=charts.world_map(groups, view, links),
                   places=places, clusters=groups, view=view, moves=moves, years=years,
                   date_from=since, date_to=until, dates=dates,
-                  here={"zoom": view.zoom, "lon": view.lon, "lat": view.lat})
+                  here={"zoom": view.zoom, "lon": view.lon, "lat": view.lat},
+                  projection={**charts.map_projection(view), "zoom": view.zoom,
+                              "lon": view.lon, "lat": view.lat, "dates": dates,
+                              "max_zoom": charts.MAX_ZOOM})
 
 
 @router.get("/ask", response_class=HTMLResponse)
