@@ -15,7 +15,7 @@ from itertools import accumulate
 from typing import Any, Literal
 
 DatePrecision = Literal["day", "month", "year", "unknown"]
-DateOrigin = Literal["header", "metadata", "file", "text", "none"]
+DateOrigin = Literal["header", "metadata", "file", "text", "html-meta", "url", "none"]
 EventStatus = Literal["asserted", "alleged", "future", "hypothetical", "negated", "historical"]
 Qualifier = Literal["exact", "at_least", "at_most", "about"]
 
@@ -174,6 +174,7 @@ class Document:
     title: str | None = None
     url: str | None = None
     outlet: str | None = None
+    author: str | None = None
     lang: str = "nl"
     published: DateInterval | None = None
     date_origin: DateOrigin = "none"

@@ -18,8 +18,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from kroniek.errors import InputError, KroniekError
 from kroniek.ingest import RawArticle, Source, expand, to_document
-from kroniek.ingest.decode import DEFAULT_MAX_BYTES, decode
-from kroniek.ingest.readers import read
+from kroniek.ingest.decode import DEFAULT_MAX_BYTES
+from kroniek.ingest.fetch import Fetcher
+from kroniek.ingest.formats import articles_of
 from kroniek.model import Document
 from kroniek.nlp import FrogBackend, NLPBackend
 from kroniek.store import ActorRow, queries, save
@@ -124,24 +125,13 @@ Progress = Callable[[int, int, IngestSummary], None]
 
 
 def _articles(
-    sources: Iterable[Source | InputError], max_bytes: int
+    sources: Iterable[Source | InputError], max_bytes: int, fetcher: Fetcher
 ) -> Iterator[tuple[RawArticle | InputError, int]]:
     for source in sources:
         if isinstance(source, InputError):
             yield source, 0
             continue
-        try:
-            data = source.read_bytes(max_bytes)
-            text, notes = decode(data, source.name, max_bytes)
-        except InputError as error:
-            yield error, source.size()
-            continue
-        except OSError as error:
-            yield InputError(f"{source.name}: cannot read ({error.strerror})"), 0
-            continue
-        items = list(read(text, source.name, notes, keyed=source.path is not None))
-        for item in items:
-            yield item, max(len(data) // max(len(items), 1), 1)
+        yield from articles_of(source, fetcher, max_bytes)
 
 
 def total_bytes(arguments: list[str]) -> int | None:
@@ -209,10 +199,19 @@ def ingest(
     max_bytes: int = DEFAULT_MAX_BYTES,
     check_language: bool = True,
     progress: Progress | None = None,
+    fetcher: Fetcher | None = None,
 ) -> IngestSummary:
-    """Every article of ``arguments``; a bad one is counted as failed and the run goes on."""
-    return _ingest_all(_articles(expand(arguments), max_bytes), engine, pipeline, replace,
-                       check_language, progress)
+    """Every article of ``arguments`` (files, directories, globs, URLs, stdin); a bad one is
+    counted as failed and the run goes on. ``fetcher`` downloads URLs (one with the size
+    limit ``max_bytes`` when not given)."""
+    own = fetcher is None
+    web = fetcher or Fetcher(max_bytes=max_bytes)
+    try:
+        return _ingest_all(_articles(expand(arguments), max_bytes, web), engine, pipeline,
+                           replace, check_language, progress)
+    finally:
+        if own:
+            web.close()
 
 
 def ingest_articles(

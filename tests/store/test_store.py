@@ -126,3 +126,21 @@ def test_migration_3_fills_participant_copies(tmp_path: Path) -> None:
         version = connection.execute(sa.select(sa.func.max(t.schema_migrations.c.version)))
         assert version.scalar() == LATEST
     assert (row.type, str(row.date_start)) == ("CONSULT", "2021-03-05")
+
+
+def test_migration_6_adds_author_and_feed_state(tmp_path: Path) -> None:
+    path = str(tmp_path / "k.sqlite")
+    engine = open_engine(path)
+    save(engine, make_document(), "frog")
+    with engine.begin() as connection:  # make it look like a version-5 database
+        connection.exec_driver_sql("DROP TABLE feed_items")
+        connection.exec_driver_sql("DROP TABLE feeds")
+        connection.exec_driver_sql("ALTER TABLE documents DROP COLUMN author")
+        connection.execute(t.schema_migrations.delete().where(t.schema_migrations.c.version == 6))
+    engine.dispose()
+    upgraded = open_engine(path)
+    with upgraded.connect() as connection:
+        assert connection.execute(sa.select(t.documents.c.author)).scalar() is None
+        assert connection.execute(sa.select(sa.func.count()).select_from(t.feeds)).scalar() == 0
+        version = connection.execute(sa.select(sa.func.max(t.schema_migrations.c.version)))
+        assert version.scalar() == LATEST == 6

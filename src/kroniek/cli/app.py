@@ -8,6 +8,7 @@ from kroniek import __version__
 from kroniek.cli.demo import demo_command
 from kroniek.cli.documents import docs_command, show_command, stats_command
 from kroniek.cli.ingest import ingest_command
+from kroniek.cli.watch import watch_command
 from kroniek.kb.cli import kb_app
 
 app = typer.Typer(
@@ -19,6 +20,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 app.command("ingest")(ingest_command)
+app.command("watch")(watch_command)
 app.command("docs")(docs_command)
 app.command("show")(show_command)
 app.command("stats")(stats_command)

@@ -18,6 +18,7 @@ from kroniek.cli.common import DbOption, console, engine_for, errors, friendly
 from kroniek.cli.terminal import in_markup, json_text
 from kroniek.errors import InputError
 from kroniek.ingest.decode import DEFAULT_MAX_BYTES
+from kroniek.ingest.fetch import DEFAULT_TIMEOUT, Fetcher
 from kroniek.pipeline import IngestSummary, Pipeline, ingest, total_bytes
 
 
@@ -70,7 +71,8 @@ def _max_bytes(megabytes: float) -> int:
 @friendly
 def ingest_command(
     paths: Annotated[list[str], typer.Argument(
-        help="Files, directories (read recursively), glob patterns, or - for stdin.",
+        help="Files, directories (read recursively), glob patterns, http(s) URLs, or - "
+             "for stdin.",
         show_default=False)],
     db: DbOption = None,
     replace: Annotated[bool, typer.Option(
@@ -83,13 +85,19 @@ def ingest_command(
         "--quiet", "-q", help="No progress bar and no summary; errors only.")] = False,
     as_json: Annotated[bool, typer.Option(
         "--json", help="Print the summary as JSON.")] = False,
+    timeout: Annotated[float, typer.Option(
+        "--timeout", help="Seconds to download one URL.")] = DEFAULT_TIMEOUT,
 ) -> None:
-    """Read articles (seed-style text, plain text, JSON Lines) and store what they say.
+    """Read articles (seed-style text, plain text, JSON Lines, web pages, RSS/Atom feeds,
+    WARC archives, http(s) URLs) and store what they say.
 
     An article already stored (same text) is skipped; a new version of a stored article
     (same URL, id or path) replaces the old one. Exits non-zero if any input failed.
     """
     max_bytes = _max_bytes(max_size)
+    if not math.isfinite(timeout) or timeout <= 0:
+        raise InputError(f"--timeout must be a positive number of seconds, not {timeout}")
+    fetcher = Fetcher(timeout=timeout, max_bytes=max_bytes)
     engine = engine_for(db)
     pipeline = Pipeline()
     show_bar = not quiet and not as_json and errors.is_terminal
@@ -113,10 +121,12 @@ def ingest_command(
             bar.start()
         summary = ingest(paths, engine, pipeline, replace=replace,
                          max_bytes=max_bytes,
-                         check_language=not any_language, progress=progress)
+                         check_language=not any_language, progress=progress,
+                         fetcher=fetcher)
     finally:
         bar.stop()
         pipeline.close()
+        fetcher.close()
     if not quiet:
         for note in summary.notes:
             errors.print(f"[yellow]note:[/] {in_markup(note)}", soft_wrap=True, highlight=False)

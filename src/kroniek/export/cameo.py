@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy.engine import Engine
 
 from kroniek.datafiles import load_yaml
-from kroniek.export.flat import flat_rows
+from kroniek.export.columnar import flat_rows
 from kroniek.export.options import ExportOptions
 from kroniek.export.target import open_text_target
 from kroniek.store.event_filter import EventFilter

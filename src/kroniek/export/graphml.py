@@ -15,7 +15,7 @@ from typing import Any
 import networkx as nx
 from sqlalchemy.engine import Engine
 
-from kroniek.export.flat import flat_rows
+from kroniek.export.columnar import flat_rows
 from kroniek.export.options import ExportOptions
 from kroniek.export.target import open_binary_target
 from kroniek.graph.build import build_graph

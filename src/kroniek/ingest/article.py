@@ -19,6 +19,7 @@ class RawArticle:
     title: str | None = None
     url: str | None = None
     outlet: str | None = None
+    author: str | None = None
     given_id: str | None = None
     published: DateInterval | None = None
     date_origin: DateOrigin = "none"

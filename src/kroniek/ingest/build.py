@@ -36,6 +36,7 @@ def to_document(article: RawArticle, check_language: bool = True) -> Document:
         title=article.title,
         url=article.url,
         outlet=article.outlet,
+        author=article.author,
         lang=language,
         published=article.published,
         date_origin=article.date_origin,

@@ -12,13 +12,15 @@ from pathlib import Path
 from kroniek.errors import InputError
 
 # In a directory, only these are read; named files are read whatever their suffix.
-ARTICLE_SUFFIXES = {".txt", ".text", ".jsonl", ".ndjson"}
+ARTICLE_SUFFIXES = {".txt", ".text", ".jsonl", ".ndjson", ".html", ".htm", ".rss", ".atom"}
+ARCHIVE_ENDINGS = (".warc", ".warc.gz", ".arc", ".arc.gz")
 
 
 @dataclass
 class Source:
     name: str
-    path: Path | None  # None for stdin
+    path: Path | None  # None for stdin and URLs
+    url: str | None = None  # an http(s) URL to download
 
     def size(self) -> int:
         return self.path.stat().st_size if self.path else 0
@@ -47,8 +49,13 @@ def display_name(path: Path | str) -> str:
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
+def is_url(argument: str) -> bool:
+    return argument.lower().startswith(("http://", "https://"))
+
+
 def expand(arguments: list[str]) -> Iterator[Source | InputError]:
-    """Files, directories (recursively), globs and ``-``; each file once, in a stable order."""
+    """Files, directories (recursively), globs, URLs and ``-``; each file once, in a stable
+    order."""
     seen: set[Path] = set()
 
     def emit(path: Path) -> Iterator[Source]:
@@ -61,11 +68,16 @@ def expand(arguments: list[str]) -> Iterator[Source | InputError]:
         if argument == "-":
             yield Source("stdin", None)
             continue
+        if is_url(argument):
+            yield Source(argument, None, url=argument)
+            continue
         path = Path(argument)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-                if child.is_file() and child.suffix.lower() in ARTICLE_SUFFIXES and not hidden:
+                wanted = child.suffix.lower() in ARTICLE_SUFFIXES \
+                    or child.name.lower().endswith(ARCHIVE_ENDINGS)
+                if child.is_file() and wanted and not hidden:
                     yield from emit(child)
         elif path.is_file():
             yield from emit(path)

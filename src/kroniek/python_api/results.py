@@ -4,23 +4,21 @@ as an Arrow table or a pandas DataFrame with the export's columns."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import islice
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pyarrow as pa
+import pyarrow.compute as pc
 from sqlalchemy.engine import Engine
 
-from kroniek.export.flat import flat_rows
-from kroniek.export.tables import SCHEMA
+from kroniek.export.columnar import flat_batches
+from kroniek.export.flat import SCHEMA
 from kroniek.python_api.records import EventRecord
 from kroniek.store.event_filter import EventFilter
 
 if TYPE_CHECKING:
     import pandas
 
-# Rows per Arrow record batch: big enough that pyarrow's per-batch cost vanishes, small
-# enough that the Python dicts of one batch stay a few MB.
-BATCH_ROWS = 20_000
+DATE_COLUMNS = ("date_start", "date_end", "published")
 
 
 class EventResult:
@@ -31,23 +29,21 @@ class EventResult:
         self._engine = engine
         self.selection = selection
 
-    def _rows(self) -> Iterator[dict[str, Any]]:
-        return flat_rows(self._engine, self.selection)
-
     def __iter__(self) -> Iterator[EventRecord]:
-        return (EventRecord.from_row(row) for row in self._rows())
+        for batch in self.batches():
+            yield from (EventRecord.from_row(row) for row in batch.to_pylist())
 
     def __len__(self) -> int:
-        return sum(1 for _ in self._rows())
+        return sum(batch.num_rows for batch in self.batches())
 
     def __repr__(self) -> str:
         return f"<EventResult {self.selection.query_args() or 'all events'}>"
 
     def batches(self) -> Iterator[pa.RecordBatch]:
-        """The events as Arrow record batches of the export's schema."""
-        rows = self._rows()
-        while chunk := list(islice(rows, BATCH_ROWS)):
-            yield pa.RecordBatch.from_pylist(chunk, schema=SCHEMA)
+        """The events as Arrow record batches of the export's schema, read batch by batch
+        from the database (memory bounded by one batch)."""
+        for table in flat_batches(self._engine, self.selection):
+            yield from table.to_batches()
 
     def to_arrow(self) -> pa.Table:
         """One Arrow table; lists (codes, names) are list columns, as in the Parquet export."""
@@ -60,7 +56,9 @@ class EventResult:
         except ImportError:
             raise ImportError("to_pandas() needs pandas: pip install 'kroniek[analysis]'"
                               ) from None
-        frame = self.to_arrow().to_pandas()
-        for column in ("date_start", "date_end", "published"):
-            frame[column] = frame[column].astype("datetime64[s]")
-        return frame
+        table = self.to_arrow()
+        for column in DATE_COLUMNS:
+            # Parsed by Arrow in C rather than by pandas row by row.
+            days = pc.cast(pc.strptime(table.column(column), "%Y-%m-%d", "s"), pa.timestamp("s"))
+            table = table.set_column(table.schema.get_field_index(column), column, days)
+        return table.to_pandas()

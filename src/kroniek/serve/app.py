@@ -12,13 +12,14 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from swagger_ui_bundle import swagger_ui_path
 
 from kroniek import __version__
 from kroniek.errors import InputError, KroniekError
 from kroniek.serve import errors as database_errors
 from kroniek.serve.limits import BodyLimit, ReadConcurrency
 from kroniek.serve.pool import per_thread_connections
-from kroniek.serve.routes import api_actors, api_documents, api_events, api_graph, pages
+from kroniek.serve.routes import api_actors, api_docs, api_documents, api_events, api_graph, pages
 from kroniek.serve.security import SecurityHeaders
 from kroniek.serve.state import DEFAULT_MAX_BODY, AppState
 from kroniek.store import open_engine, open_reader
@@ -73,9 +74,12 @@ def create_app(db: str | None = None, token: str | None = None, read_only: bool 
         title="Kroniek",
         version=__version__,
         description="Events, actors, dyads and articles of kroniek's temporal knowledge graph. "
-        "Every event links to the sentence it came from.",
+        "Every event links to the sentence it came from. The schema: "
+        "[/openapi.json](/openapi.json) (OpenAPI 3.1). [/docs](/docs) shows it with Swagger "
+        "UI, which reads the same schema in OpenAPI 3.0 (/docs/openapi.json).",
         lifespan=lifespan,
-        # Swagger UI and ReDoc load their code from a CDN; /docs is our own offline page.
+        # FastAPI's Swagger UI and ReDoc load their code from a CDN; /docs (api_docs) serves
+        # Swagger UI from the swagger-ui-bundle package instead.
         docs_url=None,
         redoc_url=None,
     )
@@ -85,6 +89,9 @@ def create_app(db: str | None = None, token: str | None = None, read_only: bool 
     # Added last, so outermost: the 413 of BodyLimit gets the security headers too.
     app.add_middleware(SecurityHeaders, allowed_hosts=allowed_hosts)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.mount(api_docs.ASSETS, StaticFiles(directory=swagger_ui_path), name="swagger-ui")
+    # Before the pages, whose router has a /docs of its own.
+    app.include_router(api_docs.router)
     for router in (api_documents.router, api_events.router, api_actors.router,
                    api_graph.router):
         app.include_router(router, prefix="/api/v1")

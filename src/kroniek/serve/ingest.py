@@ -9,6 +9,7 @@ from fastapi import HTTPException
 from kroniek.errors import InputError, NLPUnavailable
 from kroniek.ingest import RawArticle, to_document
 from kroniek.ingest.decode import decode
+from kroniek.ingest.html import looks_like_html, read_html
 from kroniek.ingest.pubdate import publication_interval
 from kroniek.ingest.readers import read_text
 from kroniek.ingest.record import ArticleRecord, article_from_record
@@ -24,11 +25,15 @@ ArticleIn = ArticleRecord
 
 
 def from_text(body: bytes, title: str | None, date: str | None,
-              url: str | None, max_bytes: int) -> RawArticle | InputError:
-    """A text/plain body: decoded as ingest decodes a file (UTF-8, a BOM, cp1252)."""
+              url: str | None, max_bytes: int, html: bool = False) -> RawArticle | InputError:
+    """A text/plain body: decoded as ingest decodes a file (UTF-8, a BOM, cp1252); a
+    text/html body (or a text/plain one that is a web page) read as ingest reads a page."""
     try:
-        text, notes = decode(body, "api", max_bytes)
-        article = read_text(text, "api", notes, keyed=False)
+        if html or looks_like_html(body):
+            article = read_html(body, "api", url=url)
+        else:
+            text, notes = decode(body, "api", max_bytes)
+            article = read_text(text, "api", notes, keyed=False)
     except InputError as error:
         return error
     if not article.text.strip():

@@ -16,7 +16,7 @@ from kroniek.store import schema as t
 from kroniek.store.event_filter import EventFilter, conditions
 
 
-def _sentence_text() -> sa.ColumnElement[str]:
+def sentence_text() -> sa.ColumnElement[str]:
     s, d = t.sentences, t.documents
     # substr is 1-based in SQLite and PostgreSQL alike.
     return sa.func.substr(d.c.text, s.c.start + 1, s.c.end - s.c.start)
@@ -44,22 +44,33 @@ def _participants(connection: Connection, event_ids: list[int]) -> dict[int, dic
     return found
 
 
-def list_events(engine: Engine, selection: EventFilter | None = None) -> list[dict[str, Any]]:
-    """Events with their participants, evidence sentence and document, in document order."""
-    selection = selection or EventFilter()
+def filtered_events(columns: list[Any], selection: EventFilter,
+                    dialect: str) -> sa.Select[Any]:
+    """``columns`` of the events ``selection`` picks (each joined to its document and
+    evidence sentence), newest document first, then in text order."""
     e, s, d = t.events, t.sentences, t.documents
     query = (
-        sa.select(e, _sentence_text().label("sentence"), s.c.start.label("sentence_start"),
-                  d.c.url, d.c.source, d.c.title, d.c.outlet, d.c.published_start)
+        sa.select(*columns)
         .select_from(
             e.join(d, d.c.id == e.c.document_id).outerjoin(
                 s, sa.and_(s.c.document_id == e.c.document_id,
                            s.c.sentence_index == e.c.sentence_index)))
-        .where(*conditions(selection, engine.dialect.name))
+        .where(*conditions(selection, dialect))
         .order_by(d.c.published_start.desc().nulls_last(), e.c.document_id, e.c.event_index)
     )
     if selection.limit is not None:
         query = query.limit(selection.limit)
+    return query
+
+
+def list_events(engine: Engine, selection: EventFilter | None = None) -> list[dict[str, Any]]:
+    """Events with their participants, evidence sentence and document, in document order."""
+    selection = selection or EventFilter()
+    e, s, d = t.events, t.sentences, t.documents
+    query = filtered_events(
+        [e, sentence_text().label("sentence"), s.c.start.label("sentence_start"),
+         d.c.url, d.c.source, d.c.title, d.c.outlet, d.c.published_start],
+        selection, engine.dialect.name)
     with engine.connect() as connection:
         rows = [dict(row._mapping) for row in connection.execute(query)]
         participants = _participants(connection, [row["id"] for row in rows])
@@ -105,7 +116,7 @@ def annotations(engine: Engine, document_id: str) -> dict[str, Any]:
             t.quotes.c.document_id == document_id))
         sentences = {
             row.sentence_index: row.sentence for row in connection.execute(
-                sa.select(t.sentences.c.sentence_index, _sentence_text().label("sentence"))
+                sa.select(t.sentences.c.sentence_index, sentence_text().label("sentence"))
                 .select_from(t.sentences.join(
                     t.documents, t.documents.c.id == t.sentences.c.document_id))
                 .where(t.sentences.c.document_id == document_id))

@@ -28,6 +28,7 @@ documents = sa.Table(
     sa.Column("source", sa.Text, nullable=False),
     sa.Column("url", sa.Text),
     sa.Column("outlet", sa.String(200)),
+    sa.Column("author", sa.Text),  # schema version 6: a web page's byline
     sa.Column("title", sa.Text),
     sa.Column("lang", sa.String(8), nullable=False),
     sa.Column("text", sa.Text, nullable=False),
@@ -296,3 +297,31 @@ EVENT_INDEXES = [
     sa.Index("ix_events_type_date", events.c.type, events.c.date_start, events.c.id),
     sa.Index("ix_events_date_type", events.c.date_start, events.c.type),
 ]
+
+# -- feeds (schema version 6), maintained by kroniek.ingest.watch -------------------------
+
+# One row per feed `kroniek watch` follows: the validators of its last answer (so the next
+# poll is a conditional GET) and its failures (so a failing feed is polled less often).
+feeds = sa.Table(
+    "feeds",
+    metadata,
+    sa.Column("url", sa.Text, primary_key=True),
+    sa.Column("etag", sa.Text),
+    sa.Column("last_modified", sa.Text),
+    sa.Column("polled_at", sa.DateTime(timezone=True)),
+    sa.Column("next_poll", sa.DateTime(timezone=True)),
+    sa.Column("failures", sa.Integer, nullable=False, default=0),
+    sa.Column("last_error", sa.Text),
+)
+
+# The items of a feed already ingested (by link or guid), so a restart reads only new ones.
+feed_items = sa.Table(
+    "feed_items",
+    metadata,
+    sa.Column("feed_url", sa.Text, sa.ForeignKey("feeds.url", ondelete="CASCADE"),
+              primary_key=True),
+    sa.Column("item", sa.Text, primary_key=True),
+    sa.Column("document_id", sa.String(40)),
+    sa.Column("seen_at", sa.DateTime(timezone=True), nullable=False),
+)
+FEED_TABLES = [feeds, feed_items]

@@ -118,7 +118,8 @@ def _insert_document(connection: Connection, document: Document, nlp_backend: st
     published = document.published
     connection.execute(t.documents.insert().values(
         id=document.id, key=document.key, source=document.source, url=document.url,
-        outlet=document.outlet, title=document.title, lang=document.lang, text=document.text,
+        outlet=document.outlet, author=document.author, title=document.title,
+        lang=document.lang, text=document.text,
         words=document.word_count,
         published_start=published.start if published else None,
         published_end=published.end if published else None,

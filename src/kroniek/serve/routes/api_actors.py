@@ -6,20 +6,24 @@ import datetime as dt
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path
+from fastapi.responses import Response
 
+from kroniek.serve import models
 from kroniek.serve.data import actors as data
+from kroniek.serve.models import NOT_FOUND, PROBLEMS, answer
 from kroniek.serve.routes.params import Day, Limit, Text, day
 from kroniek.serve.state import AppState, get_state
 
-router = APIRouter(tags=["actors"])
+router = APIRouter(tags=["actors"], responses=PROBLEMS)
 State = Annotated[AppState, Depends(get_state)]
 ActorKey = Annotated[str, Path(min_length=1, max_length=120)]
 
 
-@router.get("/actors", summary="Actors by name, alias, code or id")
-def search(state: State, q: Text = None, limit: Limit = 50) -> dict[str, Any]:
+@router.get("/actors", summary="Actors by name, alias, code or id",
+            response_model=models.ActorList)
+def search(state: State, q: Text = None, limit: Limit = 50) -> Response:
     with state.engine.connect() as connection:
-        return {"items": data.search(state.kb, connection, q, limit)}
+        return answer({"items": data.search(state.kb, connection, q, limit)})
 
 
 def actor_detail(state: AppState, key: str, at: dt.date | None) -> dict[str, Any]:
@@ -38,6 +42,7 @@ def actor_detail(state: AppState, key: str, at: dt.date | None) -> dict[str, Any
         }
 
 
-@router.get("/actors/{key}", summary="An actor: roles, relations valid at a date, activity")
-def detail(state: State, key: ActorKey, at: Day = None) -> dict[str, Any]:
-    return actor_detail(state, key, day(at, "at"))
+@router.get("/actors/{key}", summary="An actor: roles, relations valid at a date, activity",
+            response_model=models.ActorDetail, responses=NOT_FOUND)
+def detail(state: State, key: ActorKey, at: Day = None) -> Response:
+    return answer(actor_detail(state, key, day(at, "at")))

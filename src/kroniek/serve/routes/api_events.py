@@ -5,43 +5,49 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query
-from fastapi.responses import StreamingResponse
+from fastapi.responses import Response, StreamingResponse
 
-from kroniek.serve import why
+from kroniek.serve import models, why
 from kroniek.serve.data import events as data
+from kroniek.serve.models import NOT_FOUND, PROBLEMS, answer
 from kroniek.serve.routes.params import Limit, Offset, Order, Sort, event_filter
 from kroniek.serve.state import AppState, get_state
 from kroniek.store.event_filter import EventFilter
 
-router = APIRouter(tags=["events"])
+router = APIRouter(tags=["events"], responses=PROBLEMS)
 Filter = Annotated[EventFilter, Depends(event_filter)]
 State = Annotated[AppState, Depends(get_state)]
 EventId = Annotated[int, Path(ge=1, le=2**62)]
 
 
+CSV = {"content": {"text/csv": {"schema": {"type": "string"}}},
+       "description": "A page of events (JSON), or every match as CSV"}
+
+
 @router.get("/events", summary="Events matching the filters, newest first",
-            response_model=None)
+            response_model=models.EventPage, responses={200: CSV})
 def list_events(state: State, f: Filter, sort: Sort = "date", order: Order = "desc",
                 limit: Limit = 50, offset: Offset = 0,
                 format: Annotated[Literal["json", "csv"], Query(
                     description="json (a page) or csv (every match, as /events.csv)")]
-                = "json") -> dict[str, Any] | StreamingResponse:
+                = "json") -> Response:
     if format == "csv":
         return events_csv(state, f, sort, order)
     with state.engine.connect() as connection:
         items = data.list_events(connection, f, sort, order, limit, offset)
         total = data.count_events(connection, f)
-    return {"total": total, "total_capped": total >= 10_000, "limit": limit,
-            "offset": offset, "items": [data.public(item) for item in items]}
+    return answer({"total": total, "total_capped": total >= 10_000, "limit": limit,
+                   "offset": offset, "items": [data.public(item) for item in items]})
 
 
-@router.get("/events/facets", summary="Counts by type and status for the filters")
-def facets(state: State, f: Filter) -> dict[str, Any]:
+@router.get("/events/facets", summary="Counts by type and status for the filters",
+            response_model=models.Facets)
+def facets(state: State, f: Filter) -> Response:
     with state.engine.connect() as connection:
-        return data.facets(connection, f)
+        return answer(data.facets(connection, f))
 
 
 CSV_COLUMNS = ("id", "date_start", "date_end", "date_precision", "type", "mode", "status",
@@ -73,7 +79,7 @@ def csv_rows(state: AppState, f: EventFilter, sort: str, order: str,
 
 
 @router.get("/events.csv", summary="The filtered events as CSV",
-            response_class=StreamingResponse)
+            response_class=StreamingResponse, responses={200: CSV})
 def events_csv(state: State, f: Filter, sort: Sort = "date",
                order: Order = "desc") -> StreamingResponse:
     return StreamingResponse(csv_rows(state, f, sort, order), media_type="text/csv",
@@ -81,20 +87,23 @@ def events_csv(state: State, f: Filter, sort: Sort = "date",
                                       'attachment; filename="kroniek-events.csv"'})
 
 
-@router.get("/events/{event_id}", summary="One event with its evidence sentence and figures")
-def get_event(state: State, event_id: EventId) -> dict[str, Any]:
+@router.get("/events/{event_id}", summary="One event with its evidence sentence and figures",
+            response_model=models.EventDetail, responses=NOT_FOUND)
+def get_event(state: State, event_id: EventId) -> Response:
     with state.engine.connect() as connection:
         found = data.event(connection, event_id)
     if found is None:
         raise HTTPException(404, f"no event {event_id}")
     found.pop("document", None)
-    return found
+    return answer(found)
 
 
 @router.get("/events/{event_id}/explain",
             summary="Why this record: its sentence analysed once more, with the coder's trace",
-            responses={503: {"description": "Frog is not available to analyse the sentence"}})
-def explain_event(state: State, event_id: EventId) -> dict[str, Any]:
+            response_model=models.Explanation,
+            responses={**NOT_FOUND, 503: {"model": models.Problem,
+                             "description": "Frog is not available to analyse the sentence"}})
+def explain_event(state: State, event_id: EventId) -> Response:
     """The event's sentence run through the pipeline again (Frog, under the lock ingests
     take; the article's analysis is kept for its other events): the trigger and lexicon
     entry, the clause and argument choice, each mention and how it was resolved, the
@@ -104,4 +113,4 @@ def explain_event(state: State, event_id: EventId) -> dict[str, Any]:
         found = data.event(connection, event_id)
     if found is None:
         raise HTTPException(404, f"no event {event_id}")
-    return why.explain_event(state, found)
+    return answer(why.explain_event(state, found))
