@@ -70,13 +70,6 @@ def error_page(request: Request, status: int, detail: str) -> HTMLResponse:
     return response
 
 
-@router.get("/docs", response_class=HTMLResponse)
-def api_docs(request: Request) -> HTMLResponse:
-    """The OpenAPI description as a page that needs no download (Swagger UI needs a CDN)."""
-    schema = request.app.openapi()
-    return render(request, "api.html", schema=schema)
-
-
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, state: State) -> HTMLResponse:
     with state.engine.connect() as connection:
