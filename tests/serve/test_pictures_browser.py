@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -54,6 +55,10 @@ def test_a_month_of_dyad_events_is_daily_bars(page: Any) -> None:
     href = page.locator("svg#dyad-chart a").first.get_attribute("xlink:href")
     assert href.startswith("#p-2020-10-")
     assert page.locator(f"h3{href}").count() == 1
+    # Beside the net score, how much happened: the same bins stacked by quad.
+    assert all(len(ticks) >= 2 for ticks in _axes(page, "dyad-events-chart"))
+    assert "material conflict" in page.locator(
+        "svg#dyad-events-chart g.role-legend").text_content()
     shoot(page, "dyad")
     page.goto("/dyad/ARM/AZE?granularity=month")
     assert page.locator("#dyad-bins b").inner_text() == "month"
@@ -96,6 +101,10 @@ def test_ask_answer_says_why_not(page: Any) -> None:
     reasons = page.locator("#clause-csto .reasons").inner_text()
     assert "not Armenia's territory" in reasons
     assert page.locator("#clause-csto .bound").count() == 0
+    response = page.goto("/ask?attacked=Atlantis&at=2020-10-08")
+    assert response.status == 422
+    assert "unknown actor 'Atlantis'" in page.locator("#ask-error").inner_text()
+    assert page.locator("#ask-form input[name=attacked]").input_value() == "Atlantis"
 
 
 def test_events_table_shows_sentence_outlet_and_place(page: Any) -> None:
@@ -123,7 +132,7 @@ def test_events_table_shows_sentence_outlet_and_place(page: Any) -> None:
 
 PHONE_PAGES = ["/", "/events", "/documents", "/actors?q=Rusland", "/actor/rus?at=2020-10-09",
                "/dyad/ARM/AZE", "/network", "/map",
-               "/ask?attacked=ARM&by=AZE&at=2020-10-08", "/docs"]
+               "/ask?attacked=ARM&by=AZE&at=2020-10-08"]  # /docs is Swagger UI's own page
 
 
 @pytest.fixture
@@ -182,3 +191,84 @@ def test_actor_page_names_dates_and_leaders(page: Any) -> None:
                  if "Shoigu" in line)
     assert "defence minister (2012-11-06 – 2024-05-12)" in shoigu, shoigu
     assert "security council secretary (since 2024-05-12)" in later, later
+
+
+def _circles(page: Any) -> Any:
+    return page.locator("svg#map-chart path[aria-roledescription='circle']")
+
+
+def test_map_points_projection_zoom_clusters_and_time_filter(page: Any) -> None:
+    page.goto("/map")
+    chart = page.locator("svg#map-chart")
+    width = chart.bounding_box()["width"]
+    # Outlines in a projection that cuts at the dateline: Fiji and Russia straddle it and
+    # are drawn where they are, not as streaks across the world.
+    for country, widest in (("Fiji", 0.05), ("Russia", 0.6)):
+        outline = chart.locator("path[aria-roledescription='geoshape']",
+                                has=page.locator(f"title:text-is('{country}')"))
+        assert outline.count() == 1, country
+        assert outline.bounding_box()["width"] < widest * width, country
+    world = _circles(page).count()
+    assert world >= 2  # points: the Caucasus and the Red Sea at least
+    counts = sorted(int(t) for t in chart.locator("text").all_text_contents() if t.isdigit())
+    places = page.locator("#map-places tbody tr")
+    total = sum(int(places.nth(i).locator("td").nth(1).inner_text())
+                for i in range(places.count()))
+    assert sum(counts) == total  # every event of the table is in one circle
+    shoot(page, "map")
+    # The Caucasus places are one circle on the world map; zooming in splits them.
+    cluster = chart.locator("a", has=page.locator("title:has-text('click to zoom in')")).first
+    href = cluster.get_attribute("xlink:href")
+    assert href.startswith("/map?") and "zoom=4" in href
+    # A double click beside the cluster zooms in there: same latitude (parallels are
+    # straight in Equal Earth), further east.
+    query = parse_qs(urlsplit(href).query)
+    circle = cluster.locator("path").bounding_box()
+    page.mouse.dblclick(circle["x"] + circle["width"] / 2 + 60,
+                        circle["y"] + circle["height"] / 2)
+    page.wait_for_url("**/map?*zoom=2*")
+    clicked = parse_qs(urlsplit(page.url).query)
+    assert abs(float(clicked["lat"][0]) - float(query["lat"][0])) < 1.5, (clicked, query)
+    assert float(clicked["lon"][0]) > float(query["lon"][0]) + 5, (clicked, query)
+    page.goto(href)
+    assert "zoom 4×" in page.locator("#map-controls").inner_text()
+    assert _circles(page).count() >= 2
+    page.click("#zoom-out")
+    assert "zoom 2×" in page.locator("#map-controls").inner_text()
+    # The time filter: only 2024 leaves the Red Sea and Yemen, not the Caucasus.
+    page.goto("/map")
+    page.locator("#map-years a", has_text="2024").click()
+    page.wait_for_url("**date_from=2024-01-01**")
+    names = page.locator("#map-places tbody td:first-child").all_inner_texts()
+    assert names and not any("Karabakh" in n or "Armenia" in n for n in names), names
+    assert 1 <= _circles(page).count() < world
+    page.fill("#map-filter input[name=date_from]", "2020-10-01")
+    page.fill("#map-filter input[name=date_to]", "2020-10-31")
+    page.click("#map-filter button")
+    page.wait_for_url("**date_from=2020-10-01**")
+    names = page.locator("#map-places tbody td:first-child").all_inner_texts()
+    assert names and not any("Yemen" in n or "Red Sea" in n for n in names), names
+
+
+QUAD_COLOURS = {"#7fb3d5", "#1f618d", "#f5b041", "#c0392b"}
+
+
+def test_network_labels_beside_nodes_and_edges_by_quad(page: Any) -> None:
+    page.goto("/network")
+    page.wait_for_selector("svg#network[data-ready='1']")
+    nodes = page.locator("svg#network g.node")
+    assert nodes.count() >= 3
+    labels = []
+    for i in range(nodes.count()):
+        circle = nodes.nth(i).locator("circle").bounding_box()
+        text = nodes.nth(i).locator("text")
+        box = text.bounding_box()
+        assert box["x"] >= circle["x"] + circle["width"] - 1, i  # beside, not on the node
+        labels.append(text.text_content())
+    assert "Armenia" in labels and "Azerbaijan" in labels, labels  # names, not codes
+    lines = page.locator("svg#network line")
+    strokes = {lines.nth(i).get_attribute("stroke") for i in range(lines.count())}
+    assert strokes & QUAD_COLOURS, strokes
+    titles = page.locator("svg#network line title").all_text_contents()
+    assert any("conflict" in title for title in titles), titles
+    shoot(page, "network")

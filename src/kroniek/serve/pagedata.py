@@ -12,7 +12,10 @@ from sqlalchemy.engine import Connection
 
 from kroniek.kb import KnowledgeBase
 from kroniek.kb.model import Membership
+from kroniek.plover import UNREAL_STATUSES
 from kroniek.serve.data.articles import trigger_span
+from kroniek.serve.data.codes import quad_of
+from kroniek.serve.data.maps import coordinates
 from kroniek.store import schema as t
 
 e, d, s = t.events, t.documents, t.sentences
@@ -137,3 +140,89 @@ def office_holders(kb: KnowledgeBase, actor_id: str, day: dt.date) -> dict[str, 
     holders.sort(key=lambda h: (not h["leader"], h["rank"], h["name"]))
     return {"leaders": [h for h in holders if h["leader"]],
             "others": [h for h in holders if not h["leader"]]}
+
+
+def map_places(connection: Connection, kb: KnowledgeBase, date_from: dt.date | None,
+               date_to: dt.date | None, limit: int = 2000) -> list[dict[str, Any]]:
+    """Places with events that happened and started between the dates: no negated or
+    hypothetical events, no page furniture. Each with its coordinates from the KB and the
+    people counted in its events' figures.
+
+    By start date, so the (date_start, ...) index answers the window; two grouped queries
+    (events, then figures joined to their events) rather than every event joined to a
+    per-event sum of figures.
+    """
+    where = [e.c.location.is_not(None), e.c.status.not_in(sorted(UNREAL_STATUSES)),
+             sa.func.coalesce(e.c.furniture, False).is_(False)]
+    if date_from:
+        where.append(e.c.date_start >= date_from)
+    if date_to:
+        where.append(e.c.date_start <= date_to)
+    rows = connection.execute(
+        sa.select(e.c.location, sa.func.count().label("events"),
+                  sa.func.min(e.c.date_start).label("first"),
+                  sa.func.max(e.c.date_start).label("last"))
+        .where(*where).group_by(e.c.location)
+        .order_by(sa.func.count().desc()).limit(limit)).all()
+    f = t.figures
+    people = dict(connection.execute(
+        sa.select(e.c.location, sa.func.sum(f.c.value))
+        .select_from(f.join(e, e.c.id == f.c.event_id)).where(*where)
+        .group_by(e.c.location)).all()) if rows else {}
+    out = []
+    for row in rows:
+        where_ = coordinates(kb, row.location)
+        if where_ is None:
+            continue
+        out.append({"location": row.location, "name": name_of(kb, row.location),
+                    "lat": where_[0], "lon": where_[1], "events": int(row.events),
+                    "people": float(people.get(row.location) or 0), "first": _iso(row.first),
+                    "last": _iso(row.last)})
+    return out
+
+
+def event_span(connection: Connection) -> tuple[dt.date | None, dt.date | None]:
+    """The first and last event date stored: the map's time filter offers the years."""
+    # Two queries: SQLite answers a lone min() or max() from the index, not both at once.
+    first = connection.execute(sa.select(sa.func.min(e.c.date_start))).scalar()
+    last = connection.execute(sa.select(sa.func.max(e.c.date_start))).scalar()
+    return _as_date(first), _as_date(last)
+
+
+def _as_date(value: Any) -> dt.date | None:
+    if isinstance(value, str):
+        return dt.date.fromisoformat(value[:10])
+    return value  # type: ignore[no-any-return]
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def edge_quads(connection: Connection, edges: list[dict[str, Any]], since: dt.date | None,
+               until: dt.date | None, event_type: str | None) -> None:
+    """Give each event edge of the network its events per quad and ``quad``, the one with
+    the most events: the edge's colour. Read from the daily dyad totals, as the edges."""
+    pairs = {(edge["source"], edge["target"]) for edge in edges if edge["kind"] == "event"}
+    if not pairs:
+        return
+    dd = t.dyad_days
+    codes = sorted({code for pair in pairs for code in pair})
+    query = (sa.select(dd.c.code, dd.c.other, dd.c.type, sa.func.sum(dd.c.events))
+             .where(dd.c.direction == "actor", dd.c.code.in_(codes), dd.c.other.in_(codes))
+             .group_by(dd.c.code, dd.c.other, dd.c.type))
+    if since:
+        query = query.where(dd.c.day >= since)
+    if until:
+        query = query.where(dd.c.day <= until)
+    if event_type:
+        query = query.where(dd.c.type == event_type.upper())
+    per_pair: dict[tuple[str, str], dict[str, int]] = {}
+    for code, other, kind, count in connection.execute(query):
+        if (code, other) in pairs:
+            quads = per_pair.setdefault((code, other), {})
+            quads[quad_of(kind)] = quads.get(quad_of(kind), 0) + int(count)
+    for edge in edges:
+        quads = per_pair.get((edge["source"], edge["target"]), {})
+        edge["quads"] = quads
+        edge["quad"] = max(quads, key=lambda q: quads[q]) if quads else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path as FilePath
 from typing import Annotated, Any, Literal
+from urllib.parse import urlencode
 
 import sqlalchemy as sa
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
@@ -13,7 +14,7 @@ from fastapi.templating import Jinja2Templates
 
 from kroniek.kb import load_kb
 from kroniek.serve import charts, graphlink, pagedata, why
-from kroniek.serve.data import actors, articles, dyads, maps, overview
+from kroniek.serve.data import actors, articles, dyads, overview
 from kroniek.serve.data import events as event_data
 from kroniek.serve.data.codes import EVENT_TYPES, QUAD_COLOURS, STATUSES, quad_of
 from kroniek.serve.data.network import network as network_data
@@ -67,13 +68,6 @@ def error_page(request: Request, status: int, detail: str) -> HTMLResponse:
                                           {"status": status, "detail": detail},
                                           status_code=status)
     return response
-
-
-@router.get("/docs", response_class=HTMLResponse)
-def api_docs(request: Request) -> HTMLResponse:
-    """The OpenAPI description as a page that needs no download (Swagger UI needs a CDN)."""
-    schema = request.app.openapi()
-    return render(request, "api.html", schema=schema)
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -233,6 +227,7 @@ def dyad_page(request: Request, state: State, a: Code, b: Code,
         key = charts.period_key(row["date_start"], by) if row["date_start"] else "undated"
         by_period.setdefault(key, []).append(row)
     return render(request, "dyad.html", a=a, b=b, chart=charts.dyad_chart(series, by, a, b),
+                  events_chart=charts.dyad_events(series, by, a, b),
                   series=series, by_period=by_period, granularity=by, directed=directed,
                   period_label=lambda key: key if key == "undated" else charts.bin_label(
                       dt.date.fromisoformat(key), by))
@@ -241,19 +236,61 @@ def dyad_page(request: Request, state: State, a: Code, b: Code,
 @router.get("/network", response_class=HTMLResponse)
 def network_page(request: Request, state: State, date_from: Day = None, date_to: Day = None,
                  type: Annotated[str | None, Query(max_length=20)] = None) -> HTMLResponse:
+    since, until = day(date_from, "date_from"), day(date_to, "date_to")
     with state.engine.connect() as connection:
-        graph = network_data(connection, day(date_from, "date_from"), day(date_to, "date_to"),
-                             type or None)
+        graph = network_data(connection, since, until, type or None)
+        pagedata.edge_quads(connection, graph["edges"], since, until, type or None)
+    for node in graph["nodes"]:
+        # The KB's name for people ("Armenia"), not the code the store may hold as name.
+        node["name"] = actor_name(node["id"])
     return render(request, "network.html", graph=graph, date_from=date_from, date_to=date_to,
                   type=type or "")
 
 
+Zoom = Annotated[int, Query(ge=1, le=charts.MAX_ZOOM, description="1: the whole world")]
+Lon = Annotated[float, Query(ge=-180, le=180)]
+Lat = Annotated[float, Query(ge=-80, le=80)]
+
+
+def _map_url(view: charts.MapView, args: dict[str, str]) -> str:
+    query = {**args, "zoom": view.zoom, "lon": view.lon, "lat": view.lat}
+    return "/map?" + urlencode(query)
+
+
 @router.get("/map", response_class=HTMLResponse)
-def map_page(request: Request, state: State) -> HTMLResponse:
+def map_page(request: Request, state: State, date_from: Day = None, date_to: Day = None,
+             zoom: Zoom = 1, lon: Lon = 11.0, lat: Lat = 0.0) -> HTMLResponse:
+    since, until = day(date_from, "date_from"), day(date_to, "date_to")
+    view = charts.MapView().moved(zoom, lon, lat)
     with state.engine.connect() as connection:
-        points = charts.map_points(maps.points(connection, state.kb))
-    return render(request, "map.html", countries=charts.country_paths(), points=points,
-                  width=charts.MAP_W, height=charts.MAP_H)
+        places = pagedata.map_places(connection, state.kb, since, until)
+        first, last = pagedata.event_span(connection)
+    dates = {key: value.isoformat() for key, value in
+             (("date_from", since), ("date_to", until)) if value}
+    groups = charts.clusters(places, view)
+    links = [
+        "/events?" + urlencode({**dates, "location": group["places"][0]})
+        if len(group["places"]) == 1 or view.zoom >= charts.MAX_ZOOM else
+        _map_url(view.moved(view.zoom * 4, group["lon"], group["lat"]), dates)
+        for group in groups]
+    step = view.step()
+    moves = {
+        "in": _map_url(view.moved(view.zoom * 2), dates),
+        "out": _map_url(view.moved(view.zoom // 2), dates) if view.zoom > 1 else None,
+        "west": _map_url(view.moved(lon=view.lon - step), dates),
+        "east": _map_url(view.moved(lon=view.lon + step), dates),
+        "north": _map_url(view.moved(lat=view.lat + step / 2), dates),
+        "south": _map_url(view.moved(lat=view.lat - step / 2), dates),
+        "world": _map_url(charts.MapView(), dates),
+    }
+    years = list(range(first.year, last.year + 1)) if first and last else []
+    return render(request, "map.html", chart=charts.world_map(groups, view, links),
+                  places=places, clusters=groups, view=view, moves=moves, years=years,
+                  date_from=since, date_to=until, dates=dates,
+                  here={"zoom": view.zoom, "lon": view.lon, "lat": view.lat},
+                  projection={**charts.map_projection(view), "zoom": view.zoom,
+                              "lon": view.lon, "lat": view.lat, "dates": dates,
+                              "max_zoom": charts.MAX_ZOOM})
 
 
 @router.get("/ask", response_class=HTMLResponse)
@@ -277,5 +314,9 @@ def ask_page(request: Request, state: State,
                               .where(t.documents.c.id.in_(sorted(documents))))}
     query = {key: value for key, value in
              (("attacked", attacked), ("by", by), ("where", where), ("at", at)) if value}
-    return render(request, "ask.html", answer=answer, attacked=attacked or "", by=by or "",
-                  where=where or "", at=at or "", titles=titles, query=query)
+    response = render(request, "ask.html", answer=answer, attacked=attacked or "",
+                      by=by or "", where=where or "", at=at or "", titles=titles, query=query)
+    if answer and answer.get("error"):
+        # An unknown state or place is bad input: the form again, with the message, as 422.
+        response.status_code = 422
+    return response

@@ -18,9 +18,15 @@
     parent.appendChild(node);
     return node;
   }
+  // The quad colours of kroniek.serve.data.codes.QUAD_COLOURS (and the page's legend).
+  const QUAD = { "verbal cooperation": "#7fb3d5", "material cooperation": "#1f618d",
+    "verbal conflict": "#f5b041", "material conflict": "#c0392b" };
   function colour(e) {
     if (e.kind === "relation") return "#888";
-    return e.score >= 0 ? "#1f618d" : "#c0392b";
+    return QUAD[e.quad] || (e.score >= 0 ? "#1f618d" : "#c0392b");
+  }
+  function quads(e) {
+    return Object.entries(e.quads || {}).map(([q, n]) => n + " " + q).join(", ");
   }
   const edgeLayer = el("g", {}, svg), nodeLayer = el("g", {}, svg);
   for (const e of edges) {
@@ -30,14 +36,18 @@
       "stroke-dasharray": e.kind === "relation" ? "4 3" : "" }, link);
     const title = el("title", {}, e.line);
     title.textContent = e.kind === "relation" ? e.source + " " + e.type + " " + e.target
-      : e.source + " → " + e.target + ": " + e.events + " events, score " + Number(e.score).toFixed(1);
+      : e.source + " → " + e.target + ": " + e.events + " events (" + quads(e) + "), score "
+        + Number(e.score).toFixed(1);
   }
   for (const n of nodes) {
     n.g = el("g", { class: "node" }, nodeLayer);
-    n.circle = el("circle", { r: Math.min(6 + Math.sqrt(n.weight), 22) }, n.g);
+    n.r = Math.min(6 + Math.sqrt(n.weight), 22);
+    n.circle = el("circle", { r: n.r }, n.g);
     el("title", {}, n.circle).textContent = n.name + " (" + n.id + ")";
-    const label = el("text", { dy: 4, "text-anchor": "middle" }, n.g);
-    label.textContent = n.id;
+    // The label beside the node, not on it: the circle stays visible and clickable, and a
+    // white halo (the stylesheet) keeps the name legible over edges.
+    const label = el("text", { x: n.r + 4, dy: 4, "text-anchor": "start", class: "label" }, n.g);
+    label.textContent = n.name.length > 24 ? n.id : n.name;
     n.circle.addEventListener("pointerdown", (ev) => startDrag(ev, n));
     n.circle.addEventListener("dblclick", () => { location.href = "/actor/" + encodeURIComponent(n.id); });
   }
@@ -48,21 +58,21 @@
       for (let j = i + 1; j < nodes.length; j++) {
         const a = nodes[i], b = nodes[j];
         let dx = b.x - a.x, dy = b.y - a.y, d2 = dx * dx + dy * dy || 1;
-        const f = 2000 / d2 * alpha, d = Math.sqrt(d2);
+        const f = 4000 / d2 * alpha, d = Math.sqrt(d2);
         dx /= d; dy /= d;
         a.vx -= dx * f; a.vy -= dy * f; b.vx += dx * f; b.vy += dy * f;
       }
     }
     for (const e of edges) {
       const dx = e.t.x - e.s.x, dy = e.t.y - e.s.y, d = Math.sqrt(dx * dx + dy * dy) || 1;
-      const f = (d - 110) * 0.02 * alpha;
+      const f = (d - 140) * 0.02 * alpha;
       e.s.vx += dx / d * f; e.s.vy += dy / d * f; e.t.vx -= dx / d * f; e.t.vy -= dy / d * f;
     }
     for (const n of nodes) {
       n.vx += (W / 2 - n.x) * 0.005 * alpha; n.vy += (H / 2 - n.y) * 0.005 * alpha;
       if (n !== dragged) { n.x += n.vx; n.y += n.vy; }
       n.vx *= 0.6; n.vy *= 0.6;
-      n.x = Math.max(20, Math.min(W - 20, n.x)); n.y = Math.max(20, Math.min(H - 20, n.y));
+      n.x = Math.max(20, Math.min(W - 140, n.x)); n.y = Math.max(20, Math.min(H - 20, n.y));
     }
   }
   function draw() {
