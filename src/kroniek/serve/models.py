@@ -390,6 +390,9 @@ class Document(Out):
     url: str | None
     outlet: str | None
     title: str | None
+    author: str | None = Field(None, description="a web page's byline")
+    story: str | None = Field(None, description="the story it is a wire copy of (its "
+                              "first report's id); absent when it is no copy")
     lang: str
     text: str
     words: int
