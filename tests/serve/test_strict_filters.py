@@ -58,3 +58,33 @@ def test_format_csv_is_honoured_and_an_unknown_format_refused(live_server: str) 
     assert as_csv.status_code == 200 and as_csv.headers["content-type"].startswith("text/csv")
     assert as_csv.text.splitlines()[0].startswith("id,") and len(as_csv.text.splitlines()) > 1
     assert _get(live_server, format="xml").status_code == 422
+
+
+@pytest.mark.parametrize(("path", "params", "words"), [
+    ("/api/v1/dyads/Rusland/UKR", {}, ["a:", "is a name", "RUS"]),
+    ("/api/v1/dyads/ARM/Azerbeidzjan", {}, ["b:", "is a name", "AZE"]),
+    ("/api/v1/dyads/ARM/no such thing", {}, ["neither an event code"]),
+    ("/api/v1/relations", {"type": "befriended"}, ["type", "is not known", "use one of"]),
+    ("/api/v1/relations", {"actor": "Rusland"}, ["is a name", "RUS"]),
+])
+def test_dyads_and_relations_refuse_unknown_values(live_server: str, path: str,
+                                                   params: dict[str, str],
+                                                   words: list[str]) -> None:
+    response = httpx.get(f"{live_server}{path}", params=params, timeout=60)
+    assert response.status_code == 422, response.text
+    detail = response.json()["detail"]
+    assert "\n" not in detail
+    for word in words:
+        assert word in detail, detail
+
+
+def test_dyads_and_relations_still_answer_known_values(live_server: str) -> None:
+    everything = httpx.get(f"{live_server}/api/v1/relations", timeout=60).json()["items"]
+    for kind in ("member_of", "MEMBER_OF", "leads"):
+        same = httpx.get(f"{live_server}/api/v1/relations", params={"type": kind}, timeout=60)
+        assert same.status_code == 200, same.text
+        wanted = kind.lower()
+        assert [r for r in same.json()["items"]] == [r for r in everything
+                                                      if r["type"] == wanted]
+    pair = httpx.get(f"{live_server}/api/v1/dyads/arm/AZE", timeout=60)
+    assert pair.status_code == 200 and pair.json()["a"] == "ARM"

@@ -62,6 +62,11 @@ class Lexicon:
     counts: dict[str, int]
 
 
+def relation_types() -> list[str]:
+    """Every type of relation the text reader states (member_of, leads, ...)."""
+    return sorted({pattern.type for pattern in lexicon().patterns})
+
+
 def _steps(pattern: str) -> tuple[frozenset[str] | None, ...]:
     return tuple(
         None if part == "*" else frozenset(part.lower().split("|")) for part in pattern.split()

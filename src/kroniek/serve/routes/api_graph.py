@@ -9,11 +9,12 @@ import sqlalchemy as sa
 from fastapi import APIRouter, Depends, HTTPException, Path, Query
 from fastapi.responses import Response
 
+from kroniek.extract.relations import relation_types
 from kroniek.serve import graphlink, models
 from kroniek.serve.data import dyads, maps
 from kroniek.serve.data.network import network as network_data
 from kroniek.serve.models import PROBLEMS, answer
-from kroniek.serve.routes.params import Day, Limit, Offset, day
+from kroniek.serve.routes.params import Day, Limit, Offset, checked_actor, day, one_of
 from kroniek.serve.state import AppState, get_state
 from kroniek.store import schema as t
 
@@ -34,6 +35,9 @@ def top(state: State, since: Day = None, limit: Limit = 20) -> Response:
 def series(state: State, a: Code, b: Code,
            granularity: Literal["day", "month"] = "month",
            directed: bool = False) -> Response:
+    # A name (Rusland) or a malformed code is a 422 naming what to send, not an empty series.
+    checked_actor("a", a)
+    checked_actor("b", b)
     with state.engine.connect() as connection:
         return answer({
             "a": a.upper(), "b": b.upper(), "granularity": granularity, "directed": directed,
@@ -49,9 +53,15 @@ def relations(state: State,
               at: Day = None, limit: Limit = 100, offset: Offset = 0) -> Response:
     r = t.relations
     query = sa.select(r).order_by(r.c.id).limit(limit).offset(offset)
+    actor = checked_actor("actor", actor or None)
     if actor:
         query = query.where(sa.or_(r.c.source == actor, r.c.target == actor))
     if type:
+        # An unknown type answers 422 with the known ones (those the text reader states
+        # and any stored, such as the KB's holds_office), not an empty list.
+        with state.engine.connect() as connection:
+            stored = set(connection.execute(sa.select(r.c.type).distinct()).scalars())
+        type = one_of("type", type, sorted({*relation_types(), *stored}))
         query = query.where(r.c.type == type)
     when = day(at, "at")
     if when:

@@ -39,7 +39,7 @@ def _blank(value: str | None) -> str | None:
     return value.strip() or None if value is not None else None
 
 
-def _one_of(name: str, value: str | None, allowed: Sequence[str]) -> str | None:
+def one_of(name: str, value: str | None, allowed: Sequence[str]) -> str | None:
     """``value`` as spelled in ``allowed`` (case aside), or a 422 naming the nearest and
     all allowed values: an unknown filter must not answer with an empty list."""
     if value is None:
@@ -59,7 +59,7 @@ _CODE = re.compile(r"[A-Z][A-Z0-9]{1,15}(-[A-Z]{3})?")
 _ID = re.compile(r"[a-z0-9][a-z0-9-]{0,119}")
 
 
-def _actor(name: str, value: str | None) -> str | None:
+def checked_actor(name: str, value: str | None) -> str | None:
     """A code (RUS) or KB id (vladimir-putin) as given; a name (Rusland) is refused with
     the code it stands for, so a client learns what to send instead of getting nothing."""
     if value is None:
@@ -97,10 +97,10 @@ def event_filter(
     start, end = day(date_from, "date_from"), day(date_to, "date_to")
     if start and end and start > end:
         raise HTTPException(422, "date_from is after date_to")
-    return EventFilter(type=_one_of("type", _blank(type), categories()), mode=_blank(mode),
-                       status=_one_of("status", _blank(status), get_args(EventStatus)),
-                       actor=_actor("actor", _blank(actor)),
-                       recipient=_actor("recipient", _blank(recipient)), date_from=start,
+    return EventFilter(type=one_of("type", _blank(type), categories()), mode=_blank(mode),
+                       status=one_of("status", _blank(status), get_args(EventStatus)),
+                       actor=checked_actor("actor", _blank(actor)),
+                       recipient=checked_actor("recipient", _blank(recipient)), date_from=start,
                        date_to=end, q=_blank(q),
                        document_ids=(document,) if _blank(document) else None,
                        location=_blank(location))
