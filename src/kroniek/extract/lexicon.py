@@ -210,6 +210,9 @@ def noun_lemmas(token: Token) -> list[str]:
         if len(stem) > 2 and stem[-1] == stem[-2]:
             guesses.append(stem[:-1])  # raketten, vredesplannen
         guesses.append(stem)  # importheffingen, akkoorden
+        if len(stem) > 3 and stem[-2] in "aeou" and stem[-3] not in "aeiou" \
+                and stem[-1] not in "aeiouj":
+            guesses.append(stem[:-1] + stem[-2] + stem[-1])  # granaten, soldaten
         if stem.endswith(("v", "z")):
             guesses.append(stem[:-1] + {"v": "f", "z": "s"}[stem[-1]])  # grenzen
     return guesses
@@ -428,10 +431,16 @@ def _idiom_tokens(tokens: list[Token], words: tuple[str, ...],
 def find_triggers(tokens: list[Token], lexicon: Lexicon) -> list[Match]:
     """Trigger matches in one sentence's tokens, in order, at most one per token."""
     lemmas = {_lemma(token) for token in tokens} | {token.text.lower() for token in tokens}
+    # plurals Frog leaves as their own lemma count as their singular for needs/unless
+    # ("155mm-granaten" is a granaat)
+    lemmas |= {guess for token in tokens if token.pos == "N" for guess in noun_lemmas(token)}
     matches: list[Match] = []
     used: set[int] = set()
     readings = {token.index: _verb_readings(tokens, token) for token in tokens
                 if token.pos == "WW" and not _complement_infinitive(tokens, token)}
+    # a separable verb counts with its particle too ("schort ... op" is opschorten), so a
+    # condition may name it ("unless: [opschorten]")
+    lemmas |= {reading for token_readings in readings.values() for reading in token_readings}
     for words, entry in lexicon.idioms:
         found = _idiom_tokens(tokens, words, readings)
         # one reading per word: an idiom listed in two orders matches once
