@@ -298,7 +298,11 @@ def _has_particle(tokens: list[Token], verb: Token, particle: str, loose: bool) 
     for position, token in enumerate(tokens):
         if token.index <= verb.index or token.lemma.lower() != particle:
             continue
-        if loose or token.deprel == "svp":
+        following = tokens[position + 1] if position + 1 < len(tokens) else None
+        if following is not None and following.text.lower() == "te" and not loose:
+            # "vragen om af te treden": a particle before te belongs to the infinitive after it
+            continue
+        if loose or (token.deprel == "svp" and token.head in (None, verb.index)):
             return True
         between = [t for t in tokens if verb.index < t.index < token.index]
         if particle in _ADVERB_PARTICLES and not any(
@@ -307,9 +311,8 @@ def _has_particle(tokens: list[Token], verb: Token, particle: str, loose: bool) 
         previous = tokens[position - 1]
         if previous.text.lower().startswith("er") and previous.pos == "BW":
             return True  # "stemden ermee in"
-        following = tokens[position + 1] if position + 1 < len(tokens) else None
         if following is None or following.pos not in _PHRASE_STARTS or following.text.lower() in {
-                "te", "om", "dat", "en"}:
+                "om", "dat", "en"}:
             return True
     return False
 
