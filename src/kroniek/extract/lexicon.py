@@ -3,6 +3,7 @@ against a sentence. The clause rules' word lists are in data/clauses.yaml."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
@@ -103,6 +104,7 @@ class Lexicon:
     light_nouns: dict[str, list[Entry]] = field(default_factory=dict)
     light_heads: list[tuple[str, Entry]] = field(default_factory=list)
     mode_cues: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
+    light_verbs: frozenset[str] = frozenset()  # every verb a light-verb entry names
 
     def __len__(self) -> int:
         return (sum(map(len, self.verbs.values())) + sum(map(len, self.nouns.values()))
@@ -183,6 +185,10 @@ def load_lexicon() -> Lexicon:
         if data.get("mode_cues"):
             lexicon.mode_cues[kind_of_file] = {
                 mode: frozenset(cues) for mode, cues in data["mode_cues"].items()}
+    lexicon.light_verbs = frozenset(
+        verb for entries in lexicon.light_nouns.values() for entry in entries
+        for verb in entry.verbs) | frozenset(
+        verb for _, entry in lexicon.light_heads for verb in entry.verbs)
     for table in (lexicon.verbs, lexicon.forms, lexicon.separable, lexicon.nouns,
                   lexicon.light_nouns):
         for entries in table.values():
@@ -210,6 +216,9 @@ def noun_lemmas(token: Token) -> list[str]:
         if len(stem) > 2 and stem[-1] == stem[-2]:
             guesses.append(stem[:-1])  # raketten, vredesplannen
         guesses.append(stem)  # importheffingen, akkoorden
+        if len(stem) > 3 and stem[-2] in "aeou" and stem[-3] not in "aeiou" \
+                and stem[-1] not in "aeiouj":
+            guesses.append(stem[:-1] + stem[-2] + stem[-1])  # granaten, soldaten
         if stem.endswith(("v", "z")):
             guesses.append(stem[:-1] + {"v": "f", "z": "s"}[stem[-1]])  # grenzen
     return guesses
@@ -289,7 +298,11 @@ def _has_particle(tokens: list[Token], verb: Token, particle: str, loose: bool) 
     for position, token in enumerate(tokens):
         if token.index <= verb.index or token.lemma.lower() != particle:
             continue
-        if loose or token.deprel == "svp":
+        following = tokens[position + 1] if position + 1 < len(tokens) else None
+        if following is not None and following.text.lower() == "te" and not loose:
+            # "vragen om af te treden": a particle before te belongs to the infinitive after it
+            continue
+        if loose or (token.deprel == "svp" and token.head in (None, verb.index)):
             return True
         between = [t for t in tokens if verb.index < t.index < token.index]
         if particle in _ADVERB_PARTICLES and not any(
@@ -298,9 +311,8 @@ def _has_particle(tokens: list[Token], verb: Token, particle: str, loose: bool) 
         previous = tokens[position - 1]
         if previous.text.lower().startswith("er") and previous.pos == "BW":
             return True  # "stemden ermee in"
-        following = tokens[position + 1] if position + 1 < len(tokens) else None
         if following is None or following.pos not in _PHRASE_STARTS or following.text.lower() in {
-                "te", "om", "dat", "en"}:
+                "om", "dat", "en"}:
             return True
     return False
 
@@ -425,13 +437,53 @@ def _idiom_tokens(tokens: list[Token], words: tuple[str, ...],
     return sorted(found + list(verbs.values()), key=lambda token: token.index)
 
 
+# What may stand before a noun that is a noun: an article, a possessive, an adjective, a
+# preposition ("haar schort", "een nieuwe schort", "met de schort").
+_NOUN_OPENERS = frozenset({"LID", "ADJ", "VZ", "TW"})
+
+
+def _as_verb(tokens: list[Token], position: int, lexicon: Lexicon) -> Token:
+    """A finite verb Frog tagged as something else, as the verb it is, else the token.
+
+    Frog tags some present-tense forms of separable verbs as nouns ("Washington schort de
+    heffingen op": *schort*, an apron) and some participles and finite forms as free
+    adjectives ("heeft nog niet ingestemd", "Japan beperkt de export"). A noun counts as the
+    verb when its form + *-en* is a lexicon verb whose separated particle follows in the
+    clause and nothing marks it as a noun; a free adjective when its form is a regular form
+    of a lexicon verb."""
+    token = tokens[position]
+    text = token.text.lower()
+    if token.pos == "N" and "mv" not in token.features:
+        before = tokens[position - 1] if position else None
+        if before is not None and (before.pos in _NOUN_OPENERS or (
+                before.pos == "VNW" and before.features.startswith(("bez", "aanw", "onbep")))):
+            return token
+        verb = dataclasses.replace(token, pos="WW", lemma=text + "en", features="pv,tgw,ev")
+        for particle in PARTICLES:
+            joined = particle + text + "en"
+            if ((particle, text + "en") in lexicon.separable or joined in lexicon.light_verbs) \
+                    and _has_particle(tokens, verb, particle, False):
+                return verb
+        return token
+    if token.pos == "ADJ" and token.features.startswith("vrij") and text in lexicon.forms:
+        return dataclasses.replace(token, pos="WW", features="vd,vrij,zonder")
+    return token
+
+
 def find_triggers(tokens: list[Token], lexicon: Lexicon) -> list[Match]:
     """Trigger matches in one sentence's tokens, in order, at most one per token."""
+    tokens = [_as_verb(tokens, position, lexicon) for position in range(len(tokens))]
     lemmas = {_lemma(token) for token in tokens} | {token.text.lower() for token in tokens}
+    # plurals Frog leaves as their own lemma count as their singular for needs/unless
+    # ("155mm-granaten" is a granaat)
+    lemmas |= {guess for token in tokens if token.pos == "N" for guess in noun_lemmas(token)}
     matches: list[Match] = []
     used: set[int] = set()
     readings = {token.index: _verb_readings(tokens, token) for token in tokens
                 if token.pos == "WW" and not _complement_infinitive(tokens, token)}
+    # a separable verb counts with its particle too ("schort ... op" is opschorten), so a
+    # condition may name it ("unless: [opschorten]")
+    lemmas |= {reading for token_readings in readings.values() for reading in token_readings}
     for words, entry in lexicon.idioms:
         found = _idiom_tokens(tokens, words, readings)
         # one reading per word: an idiom listed in two orders matches once
