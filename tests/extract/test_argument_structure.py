@@ -133,3 +133,46 @@ def test_clauses_from_part_of_speech(code) -> None:  # type: ignore[no-untyped-d
     assert first[1] != 0 and first[comma + 1] == 0
     second, _ = clause_ids(document, 1)
     assert set(second) == {0}
+
+
+IMPLICIT_RECIPIENTS = [
+    # A reaction with no object is aimed at whoever just acted on the reacting side.
+    ("Washington zette dinsdag twee Chinese diplomaten uit. Peking reageerde woedend.",
+     ("ACCUSE", "CHN", "USA")),
+    ("Turkije heeft een Russisch gevechtsvliegtuig neergeschoten. President Poetin sprak "
+     "van een dolksteek in de rug.", ("ACCUSE", "RUS", "TUR")),
+    # ... also in an agentless passive at a seat of government, and a coordinated clause.
+    ("Het Iraanse leger heeft zondag een Amerikaanse drone neergehaald. In Washington werd "
+     "de daad scherp veroordeeld, en het Pentagon dreigde met vergelding.",
+     ("THREATEN", "USA", "IRN")),
+    # ... or at whoever did a one-sided event of another kind, in a fronted clause too.
+    ("Noord-Korea heeft opnieuw een raket afgevuurd. Japan protesteerde formeel.",
+     ("ACCUSE", "JPN", "PRK")),
+    ("Nadat Rusland zaterdag een bestand van drie dagen had afgekondigd, eiste Kiev een "
+     "bestand van dertig dagen.", ("REQUEST", "UKR", "RUS")),
+    # The same side going on acts on the same recipient.
+    ("Israël bombardeerde vrijdag doelen van Hamas in Gaza. Daarna riep Israël nog eens "
+     "tienduizend reservisten op.", ("MOBILIZE", "ISR", "HAMAS")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), IMPLICIT_RECIPIENTS)
+def test_an_implicit_recipient_is_the_other_side_just_named(code, text, expected) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    found = triples(code(text).events)
+    assert expected in found, found
+
+
+def test_no_implicit_recipient_from_a_parallel_or_mutual_event(code) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    # "Ook Canada ...": the same act by another side is no reaction to the first.
+    found = triples(code("Duitsland kondigde een diplomatieke boycot van de Spelen aan. Ook "
+                         "Canada kondigde een boycot aan.").events)
+    assert ("PROTEST", "CAN", "DEU") not in found, found
+    # Mutual events keep their sides as actors.
+    document = code("Armenië en Azerbeidzjan voerden gesprekken in Moskou. Beide landen "
+                    "beloofden een nieuw overleg.")
+    agreed = [e for e in document.events if e.type == "AGREE"]
+    assert agreed and all(not e.recipient for e in agreed), triples(agreed)
+    # Nor across a paragraph: a new paragraph may turn to another dyad.
+    found = triples(code("Washington zette dinsdag twee Chinese diplomaten uit.\n\nPeking "
+                         "reageerde woedend.").events)
+    assert ("ACCUSE", "CHN", "USA") not in found, found

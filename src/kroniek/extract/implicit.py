@@ -1,0 +1,76 @@
+"""Arguments a clause leaves implicit, read from the events reported just before it.
+
+News leaves the other side of an event unsaid when the paragraph has just named it:
+"Washington zette twee Chinese diplomaten uit. Peking reageerde woedend." — China reacts
+to the United States; "Rusland kondigde een bestand af. Kiev wil een bestand van dertig
+dagen." — Ukraine's wish is aimed at Russia. A one-sided event with no recipient of its own
+takes it from the nearest earlier event that involves its actor:
+
+- its actor was that event's recipient: the reaction is aimed at whoever acted on it;
+- its actor was that event's actor, with a recipient: the same side goes on acting on the
+  same recipient ("Israël roept reservisten op" after Israel's strikes on Hamas).
+
+Only a few sentences back and within the paragraph, the way a reader keeps the dyad of a
+paragraph in mind; mutual events (several actors, no recipient) are left as they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from kroniek.extract import trace
+from kroniek.model import Document, Event
+
+# Sentences looked back: the paragraph's dyad, not the whole article's.
+WINDOW = 3
+
+
+def _same_stretch(document: Document, event: Event, earlier: Event) -> bool:
+    sentences = document.sentences
+    return (0 <= event.sentence - earlier.sentence <= WINDOW
+            and sentences[earlier.sentence].paragraph == sentences[event.sentence].paragraph)
+
+
+def _other_side(event: Event, earlier: Event) -> tuple[str, list[str], list[str | None],
+                                                         list[str | None]] | None:
+    """How ``earlier`` involves ``event``'s actor, and the codes (with sectors and KB ids)
+    it offers as ``event``'s recipient."""
+    actors = set(event.actor)
+    if actors & set(earlier.recipient):
+        how = "acted on it"
+        indices = [i for i, code in enumerate(earlier.actor) if code not in actors]
+        codes, sectors, kb = earlier.actor, earlier.actor_sector, earlier.actor_kb
+    elif actors == set(earlier.actor) and earlier.recipient and not earlier.reciprocal:
+        how = "its own"
+        indices = [i for i, code in enumerate(earlier.recipient) if code not in actors]
+        codes, sectors, kb = earlier.recipient, earlier.recipient_sector, earlier.recipient_kb
+    elif (not earlier.recipient and not actors & set(earlier.actor)
+          and earlier.type != event.type):
+        how = "reaction"
+        indices = list(range(len(earlier.actor)))
+        codes, sectors, kb = earlier.actor, earlier.actor_sector, earlier.actor_kb
+    else:
+        return None
+    if not indices:
+        return None
+    return (how, [codes[i] for i in indices],
+            [sectors[i] if i < len(sectors) else None for i in indices],
+            [kb[i] if i < len(kb) else None for i in indices])
+
+
+def implicit_recipient(document: Document, event: Event, earlier: Sequence[Event]) -> None:
+    """Give a one-sided ``event`` without a recipient the other side of the nearest earlier
+    event of its paragraph that involves its actor."""
+    if event.recipient or event.reciprocal or len(set(event.actor)) != 1:
+        return
+    for previous in reversed(earlier):
+        if previous is event or not _same_stretch(document, event, previous):
+            continue
+        side = _other_side(event, previous)
+        if side is None:
+            continue
+        how, event.recipient, event.recipient_sector, event.recipient_kb = side
+        trace.note(event.sentence, "arguments", f"{event.rule}: recipient "
+                   f"{', '.join(event.recipient)} implicit ({how}), the other side of the "
+                   f"{previous.type} event in sentence {previous.sentence}")
+        return
