@@ -176,3 +176,45 @@ def test_no_implicit_recipient_from_a_parallel_or_mutual_event(code) -> None:  #
     found = triples(code("Washington zette dinsdag twee Chinese diplomaten uit.\n\nPeking "
                          "reageerde woedend.").events)
     assert ("ACCUSE", "CHN", "USA") not in found, found
+
+
+UNSTATED_ACTORS = [
+    # What only a state's authorities do, in an agentless passive: the state it is done in.
+    ("Honderden betogers zijn zaterdag in Minsk opgepakt.", ("COERCE", "BLR", "BLR-ACT")),
+    ("Een Franse journalist is in Teheran veroordeeld tot acht jaar cel.",
+     ("SANCTION", "IRN", "FRA-MED")),
+    # ... else the state whose domestic side it is done to.
+    ("De Russische oppositieleider Ilja Jasjin is dinsdag gearresteerd.",
+     ("COERCE", "RUS", "RUS-OPP")),
+    # ... else the state of the side that acted just before, on that side.
+    ("Betogers bestormden zaterdag het parlement in Lima. Ruim tweehonderd mensen werden "
+     "opgepakt.", ("COERCE", "PER", "PER-ACT")),
+    # Any other agentless passive: the actor the paragraph is following.
+    ("Rusland viel maandag Kiev aan. Dinsdag werd ook Odessa zwaar beschoten.",
+     ("ASSAULT", "RUS", "UKR")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), UNSTATED_ACTORS)
+def test_an_unstated_actor_comes_from_the_place_or_the_text_before(code, text, expected) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    found = triples(code(text).events)
+    assert expected in found, found
+
+
+def test_an_unstated_actor_is_not_guessed_from_nothing(code) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    # A national abroad is not sentenced by its own state; with no place and no text
+    # before, nobody is coded.
+    document = code("Een Amerikaanse journalist is dinsdag veroordeeld tot zestien jaar "
+                    "strafkamp wegens spionage.")
+    assert not [e for e in document.events if "USA" in e.actor], triples(document.events)
+    # The events of the same sentence count as the text before.
+    document = code("Na weken van onderhandelingen tussen Israël en Hamas is donderdag een "
+                    "bestand afgesproken.")
+    agreed = [e for e in document.events if e.type == "AGREE"]
+    assert agreed and sorted(agreed[0].actor) == ["HAMAS", "ISR"], triples(agreed)
+
+
+def test_a_verb_of_motion_with_zijn_is_active(code) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    # "is opgestapt" is a perfect, not a passive: its subject acts.
+    found = triples(code("De Bengaalse premier is maandag opgestapt.").events)
+    assert any(t[1] == "BGD" for t in found), found

@@ -16,6 +16,7 @@ paragraph in mind; mutual events (several actors, no recipient) are left as they
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from kroniek.extract import trace
@@ -25,10 +26,39 @@ from kroniek.model import Document, Event
 WINDOW = 3
 
 
-def _same_stretch(document: Document, event: Event, earlier: Event) -> bool:
+def _same_stretch(document: Document, event: Event | int, earlier: Event) -> bool:
+    sentence = event if isinstance(event, int) else event.sentence
     sentences = document.sentences
-    return (0 <= event.sentence - earlier.sentence <= WINDOW
-            and sentences[earlier.sentence].paragraph == sentences[event.sentence].paragraph)
+    return (0 <= sentence - earlier.sentence <= WINDOW
+            and sentences[earlier.sentence].paragraph == sentences[sentence].paragraph)
+
+
+def implicit_actor(document: Document, sentence: int, earlier: Sequence[Event],
+                   recipients: set[str], state_only: bool = False) -> Event | None:
+    """For a clause that does not say who acted ("De heffingen zijn inmiddels geschrapt"),
+    the nearest earlier event of the paragraph, whose actor is the one the text is
+    following; not one whose actor is this clause's target. ``state_only``: what only a
+    state does (an arrest), so only an event whose actors are states or bodies, not
+    domestic sides ("Betogers bestormden het parlement. 400 mensen werden opgepakt")."""
+    for previous in reversed(earlier):
+        if not _same_stretch(document, sentence, previous):
+            return None
+        if set(previous.actor) & recipients:
+            continue
+        if state_only and any("-" in code for code in previous.actor):
+            # "Betogers bestormden het parlement. 400 mensen werden opgepakt": the
+            # authorities of the protesters' state act, on those protesters.
+            states = [code.partition("-")[0] for code in previous.actor
+                      if len(code.partition("-")[0]) == 3]
+            if not states or len(set(states)) != 1:
+                continue
+            return dataclasses.replace(
+                previous, actor=states[:1], actor_sector=[None], actor_kb=[None],
+                recipient=[] if recipients else list(previous.actor),
+                recipient_sector=[] if recipients else list(previous.actor_sector),
+                recipient_kb=[] if recipients else list(previous.actor_kb))
+        return previous
+    return None
 
 
 def _other_side(event: Event, earlier: Event) -> tuple[str, list[str], list[str | None],
