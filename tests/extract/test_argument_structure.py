@@ -218,3 +218,18 @@ def test_a_verb_of_motion_with_zijn_is_active(code) -> None:  # type: ignore[no-
     # "is opgestapt" is a perfect, not a passive: its subject acts.
     found = triples(code("De Bengaalse premier is maandag opgestapt.").events)
     assert any(t[1] == "BGD" for t in found), found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Duizenden Iraanse vrachtwagenchauffeurs gingen dinsdag in staking.",
+     ("PROTEST", "IRN-LAB", "IRN")),
+    ("Tienduizenden Georgische betogers demonstreerden zondag in Tbilisi.",
+     ("PROTEST", "GEO-ACT", "GEO")),
+    # A target the clause names stays the target.
+    ("Armeense betogers protesteerden zaterdag in Jerevan tegen Azerbeidzjan.",
+     ("PROTEST", "ARM-ACT", "AZE")),
+])
+def test_a_protest_with_no_target_is_against_its_own_government(code, text, expected) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    found = triples(code(text).events)
+    assert expected in found, found
+    assert len({t for t in found if t[0] == "PROTEST"}) == 1, found

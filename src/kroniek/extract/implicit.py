@@ -104,3 +104,21 @@ def implicit_recipient(document: Document, event: Event, earlier: Sequence[Event
                    f"{', '.join(event.recipient)} implicit ({how}), the other side of the "
                    f"{previous.type} event in sentence {previous.sentence}")
         return
+
+
+# Sectors of a state's own people that protest against their government.
+_DOMESTIC = frozenset({"ACT", "LAB", "OPP", "CVL", "PTY", "REL", "EDU", "MED"})
+
+
+def protest_target(event: Event) -> None:
+    """A protest by a state's own side ("Iraanse vrachtwagenchauffeurs gingen in staking",
+    IRN-LAB) that names no target is aimed at that state's government (IRN)."""
+    if event.type != "PROTEST" or event.recipient or event.reciprocal:
+        return
+    states = {code.partition("-")[0] for code in event.actor
+              if code.partition("-")[2] in _DOMESTIC}
+    if len(states) != 1 or len(set(event.actor)) != 1:
+        return
+    event.recipient, event.recipient_sector, event.recipient_kb = [states.pop()], [None], [None]
+    trace.note(event.sentence, "arguments", f"{event.rule}: recipient "
+               f"{event.recipient[0]}, the government its own side protests against")
