@@ -233,3 +233,25 @@ def test_a_protest_with_no_target_is_against_its_own_government(code, text, expe
     found = triples(code(text).events)
     assert expected in found, found
     assert len({t for t in found if t[0] == "PROTEST"}) == 1, found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The unnamed people of a protest are the domestic side of the state it is in.
+    ("In Tbilisi gingen zondag tienduizenden mensen de straat op.",
+     {("PROTEST", "GEO-ACT", "GEO")}),
+    ("In Minsk wordt al drie dagen gedemonstreerd.", {("PROTEST", "BLR-ACT", "BLR")}),
+    ("In Madrid wordt maandag opnieuw gestaakt.", {("PROTEST", "ESP-LAB", "ESP")}),
+    ("Tienduizenden mensen betoogden zaterdag in Londen, Parijs en Berlijn.",
+     {("PROTEST", "GBR-ACT", "GBR"), ("PROTEST", "FRA-ACT", "FRA"),
+      ("PROTEST", "DEU-ACT", "DEU")}),
+])
+def test_unnamed_protesters_are_the_domestic_side_where_they_protest(code, text, expected) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    found = triples(code(text).events)
+    assert expected <= found, found
+
+
+def test_named_protesters_keep_their_code_and_no_guessed_target(code) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    # Refugees abroad are not the host city's people, nor do they protest their own state.
+    found = triples(code("Oekraïense vluchtelingen demonstreerden zaterdag in Berlijn.").events)
+    assert ("PROTEST", "UKR-CVL", "*") in found, found
+    assert not [t for t in found if t[1] == "DEU-ACT"], found

@@ -380,6 +380,33 @@ def _state_act_actor(document: Document, sentence: int, own: set[int], entry: En
 
 
 @cache
+def _labour_protests() -> frozenset[str]:
+    return frozenset(trigger_data()["labour_protests"])
+
+
+def _crowd(document: Document, sentence: int, own: set[int], trigger: Token) -> list[Group]:
+    """The unnamed people of a protest that names no one ("in Tbilisi gingen tienduizenden
+    mensen de straat op", "in Los Angeles wordt gedemonstreerd"): the domestic side of the
+    state its clause puts it in, ``ISO3-ACT``, or ``ISO3-LAB`` for a strike (EVAL.md)."""
+    sites = [g for g in place_groups(document, sentence)
+             if g.first_token in own and g.preposition in _SITES]
+    if not sites:
+        return []
+    sector = "LAB" if trigger.lemma.lower() in _labour_protests() else "ACT"
+    # "in Londen, Parijs en Berlijn": the places coordinated with the first one too.
+    chain = [sites[0]]
+    for group in sorted(place_groups(document, sentence), key=lambda g: g.first_token):
+        between = document.tokens[chain[-1].last_token + 1:group.first_token]
+        if group.first_token > chain[-1].last_token and between and all(
+                t.text == "," or t.lemma.lower() == "en" for t in between):
+            chain.append(group)
+    mentions = [dataclasses.replace(g.mentions[0], code=f"{g.codes[0]}-{sector}", sector=sector)
+                for g in chain]
+    return [Group(mentions, chain[0].first_token, chain[-1].last_token, None,
+                  codes=[m.code for m in mentions if m.code])]
+
+
+@cache
 def _seat_types() -> frozenset[str]:
     return frozenset(trigger_data()["seat_types"])
 
@@ -701,6 +728,12 @@ def find_arguments(document: Document, sentence: int, match: Match) -> Arguments
             trace.note(sentence, "arguments", f"{entry.rule}: actor "
                        f"{_describe(document, state_act)}, where only the state's "
                        "authorities do this")
+    if not actor_mentions and entry.type == "PROTEST":
+        crowd = _crowd(document, sentence, own, trigger)
+        if crowd:
+            actor_mentions = [m for g in crowd for m in g.mentions]
+            trace.note(sentence, "arguments", f"{entry.rule}: actor "
+                       f"{_describe(document, crowd)}, the unnamed people protesting there")
     if not actor_mentions and unstated:
         trace.note(sentence, "arguments", f"{entry.rule}: a passive with no agent: who "
                    f"acted is not said here; recipient {_describe(document, recipient)}")

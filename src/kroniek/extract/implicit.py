@@ -106,8 +106,9 @@ def implicit_recipient(document: Document, event: Event, earlier: Sequence[Event
         return
 
 
-# Sectors of a state's own people that protest against their government.
-_DOMESTIC = frozenset({"ACT", "LAB", "OPP", "CVL", "PTY", "REL", "EDU", "MED"})
+# Sectors of a state's own people that protest against their government (not civilians or
+# journalists, often nationals abroad: "Oekraïense vluchtelingen demonstreerden in Berlijn").
+_DOMESTIC = frozenset({"ACT", "LAB", "OPP", "PTY", "REL", "EDU"})
 
 
 def protest_target(event: Event) -> None:
