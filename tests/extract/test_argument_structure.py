@@ -133,3 +133,125 @@ def test_clauses_from_part_of_speech(code) -> None:  # type: ignore[no-untyped-d
     assert first[1] != 0 and first[comma + 1] == 0
     second, _ = clause_ids(document, 1)
     assert set(second) == {0}
+
+
+IMPLICIT_RECIPIENTS = [
+    # A reaction with no object is aimed at whoever just acted on the reacting side.
+    ("Washington zette dinsdag twee Chinese diplomaten uit. Peking reageerde woedend.",
+     ("ACCUSE", "CHN", "USA")),
+    ("Turkije heeft een Russisch gevechtsvliegtuig neergeschoten. President Poetin sprak "
+     "van een dolksteek in de rug.", ("ACCUSE", "RUS", "TUR")),
+    # ... also in an agentless passive at a seat of government, and a coordinated clause.
+    ("Het Iraanse leger heeft zondag een Amerikaanse drone neergehaald. In Washington werd "
+     "de daad scherp veroordeeld, en het Pentagon dreigde met vergelding.",
+     ("THREATEN", "USA", "IRN")),
+    # ... or at whoever did a one-sided event of another kind, in a fronted clause too.
+    ("Noord-Korea heeft opnieuw een raket afgevuurd. Japan protesteerde formeel.",
+     ("ACCUSE", "JPN", "PRK")),
+    ("Nadat Rusland zaterdag een bestand van drie dagen had afgekondigd, eiste Kiev een "
+     "bestand van dertig dagen.", ("REQUEST", "UKR", "RUS")),
+    # The same side going on acts on the same recipient.
+    ("Israël bombardeerde vrijdag doelen van Hamas in Gaza. Daarna riep Israël nog eens "
+     "tienduizend reservisten op.", ("MOBILIZE", "ISR", "HAMAS")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), IMPLICIT_RECIPIENTS)
+def test_an_implicit_recipient_is_the_other_side_just_named(code, text, expected) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    found = triples(code(text).events)
+    assert expected in found, found
+
+
+def test_no_implicit_recipient_from_a_parallel_or_mutual_event(code) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    # "Ook Canada ...": the same act by another side is no reaction to the first.
+    found = triples(code("Duitsland kondigde een diplomatieke boycot van de Spelen aan. Ook "
+                         "Canada kondigde een boycot aan.").events)
+    assert ("PROTEST", "CAN", "DEU") not in found, found
+    # Mutual events keep their sides as actors.
+    document = code("Armenië en Azerbeidzjan voerden gesprekken in Moskou. Beide landen "
+                    "beloofden een nieuw overleg.")
+    agreed = [e for e in document.events if e.type == "AGREE"]
+    assert agreed and all(not e.recipient for e in agreed), triples(agreed)
+    # Nor across a paragraph: a new paragraph may turn to another dyad.
+    found = triples(code("Washington zette dinsdag twee Chinese diplomaten uit.\n\nPeking "
+                         "reageerde woedend.").events)
+    assert ("ACCUSE", "CHN", "USA") not in found, found
+
+
+UNSTATED_ACTORS = [
+    # What only a state's authorities do, in an agentless passive: the state it is done in.
+    ("Honderden betogers zijn zaterdag in Minsk opgepakt.", ("COERCE", "BLR", "BLR-ACT")),
+    ("Een Franse journalist is in Teheran veroordeeld tot acht jaar cel.",
+     ("SANCTION", "IRN", "FRA-MED")),
+    # ... else the state whose domestic side it is done to.
+    ("De Russische oppositieleider Ilja Jasjin is dinsdag gearresteerd.",
+     ("COERCE", "RUS", "RUS-OPP")),
+    # ... else the state of the side that acted just before, on that side.
+    ("Betogers bestormden zaterdag het parlement in Lima. Ruim tweehonderd mensen werden "
+     "opgepakt.", ("COERCE", "PER", "PER-ACT")),
+    # Any other agentless passive: the actor the paragraph is following.
+    ("Rusland viel maandag Kiev aan. Dinsdag werd ook Odessa zwaar beschoten.",
+     ("ASSAULT", "RUS", "UKR")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), UNSTATED_ACTORS)
+def test_an_unstated_actor_comes_from_the_place_or_the_text_before(code, text, expected) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    found = triples(code(text).events)
+    assert expected in found, found
+
+
+def test_an_unstated_actor_is_not_guessed_from_nothing(code) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    # A national abroad is not sentenced by its own state; with no place and no text
+    # before, nobody is coded.
+    document = code("Een Amerikaanse journalist is dinsdag veroordeeld tot zestien jaar "
+                    "strafkamp wegens spionage.")
+    assert not [e for e in document.events if "USA" in e.actor], triples(document.events)
+    # The events of the same sentence count as the text before.
+    document = code("Na weken van onderhandelingen tussen Israël en Hamas is donderdag een "
+                    "bestand afgesproken.")
+    agreed = [e for e in document.events if e.type == "AGREE"]
+    assert agreed and sorted(agreed[0].actor) == ["HAMAS", "ISR"], triples(agreed)
+
+
+def test_a_verb_of_motion_with_zijn_is_active(code) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    # "is opgestapt" is a perfect, not a passive: its subject acts.
+    found = triples(code("De Bengaalse premier is maandag opgestapt.").events)
+    assert any(t[1] == "BGD" for t in found), found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Duizenden Iraanse vrachtwagenchauffeurs gingen dinsdag in staking.",
+     ("PROTEST", "IRN-LAB", "IRN")),
+    ("Tienduizenden Georgische betogers demonstreerden zondag in Tbilisi.",
+     ("PROTEST", "GEO-ACT", "GEO")),
+    # A target the clause names stays the target.
+    ("Armeense betogers protesteerden zaterdag in Jerevan tegen Azerbeidzjan.",
+     ("PROTEST", "ARM-ACT", "AZE")),
+])
+def test_a_protest_with_no_target_is_against_its_own_government(code, text, expected) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    found = triples(code(text).events)
+    assert expected in found, found
+    assert len({t for t in found if t[0] == "PROTEST"}) == 1, found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The unnamed people of a protest are the domestic side of the state it is in.
+    ("In Tbilisi gingen zondag tienduizenden mensen de straat op.",
+     {("PROTEST", "GEO-ACT", "GEO")}),
+    ("In Minsk wordt al drie dagen gedemonstreerd.", {("PROTEST", "BLR-ACT", "BLR")}),
+    ("In Madrid wordt maandag opnieuw gestaakt.", {("PROTEST", "ESP-LAB", "ESP")}),
+    ("Tienduizenden mensen betoogden zaterdag in Londen, Parijs en Berlijn.",
+     {("PROTEST", "GBR-ACT", "GBR"), ("PROTEST", "FRA-ACT", "FRA"),
+      ("PROTEST", "DEU-ACT", "DEU")}),
+])
+def test_unnamed_protesters_are_the_domestic_side_where_they_protest(code, text, expected) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    found = triples(code(text).events)
+    assert expected <= found, found
+
+
+def test_named_protesters_keep_their_code_and_no_guessed_target(code) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    # Refugees abroad are not the host city's people, nor do they protest their own state.
+    found = triples(code("Oekraïense vluchtelingen demonstreerden zaterdag in Berlijn.").events)
+    assert ("PROTEST", "UKR-CVL", "*") in found, found
+    assert not [t for t in found if t[1] == "DEU-ACT"], found

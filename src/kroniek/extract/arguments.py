@@ -105,6 +105,10 @@ class Arguments:
     reciprocal: bool = False
     status: str | None = None  # "alleged" when the clause accuses the actor of the event
     refers_to: str | None = None  # PLOVER type of an earlier event its object names
+    # The clause does not say who acted (an agentless passive): the discourse may
+    # (extract/implicit.py).
+    unstated_actor: bool = False
+    state_act: bool = False  # ... and only a state's authorities do it (an arrest)
 
 
 @cache
@@ -336,6 +340,73 @@ def _inside_noun_phrase(document: Document, tokens: list[Token], first: int,
 
 
 @cache
+def _state_acts() -> tuple[frozenset[str], frozenset[str]]:
+    data = trigger_data()["state_acts"]
+    return frozenset(data["verbs"]), frozenset(data["types"])
+
+
+def _is_state_act(entry: Entry, trigger: Token) -> bool:
+    verbs, types = _state_acts()
+    # Not a participle used as a noun ("Palestijnse gedetineerden").
+    return (entry.type in types and trigger.lemma.lower() in verbs
+            and "nom" not in trigger.features.split(","))
+
+
+_DOMESTIC_SIDES = frozenset({"OPP", "ACT", "PTY", "LAB"})
+_SITES = frozenset({"in", "bij", "nabij", "rond", "te", "op"})
+
+
+def _state_act_actor(document: Document, sentence: int, own: set[int], entry: Entry,
+                     trigger: Token, recipient: list[Group]) -> list[Group]:
+    """For an agentless passive of what only a state's authorities do ("werden opgepakt",
+    "is veroordeeld tot zestien jaar"), the state it is done in: the place its clause puts
+    it at ("in Jekaterinenburg"), else the state whose domestic side is its target
+    (*Navalny*, RUS-OPP: Russia)."""
+    if not _is_state_act(entry, trigger):
+        return []
+    sites = [g for g in place_groups(document, sentence)
+             if g.first_token in own and g.preposition in _SITES]
+    if sites:
+        return sites[:1]
+    for group in recipient:
+        for mention in group.mentions:
+            state, _, sector = (mention.code or "").partition("-")
+            # A domestic political side, not a national abroad ("De Amerikaanse
+            # journalist ... is veroordeeld": not by the United States).
+            if sector in _DOMESTIC_SIDES and len(state) == 3:
+                return [Group([dataclasses.replace(mention, code=state)], group.first_token,
+                              group.last_token, None, codes=[state])]
+    return []
+
+
+@cache
+def _labour_protests() -> frozenset[str]:
+    return frozenset(trigger_data()["labour_protests"])
+
+
+def _crowd(document: Document, sentence: int, own: set[int], trigger: Token) -> list[Group]:
+    """The unnamed people of a protest that names no one ("in Tbilisi gingen tienduizenden
+    mensen de straat op", "in Los Angeles wordt gedemonstreerd"): the domestic side of the
+    state its clause puts it in, ``ISO3-ACT``, or ``ISO3-LAB`` for a strike (EVAL.md)."""
+    sites = [g for g in place_groups(document, sentence)
+             if g.first_token in own and g.preposition in _SITES]
+    if not sites:
+        return []
+    sector = "LAB" if trigger.lemma.lower() in _labour_protests() else "ACT"
+    # "in Londen, Parijs en Berlijn": the places coordinated with the first one too.
+    chain = [sites[0]]
+    for group in sorted(place_groups(document, sentence), key=lambda g: g.first_token):
+        between = document.tokens[chain[-1].last_token + 1:group.first_token]
+        if group.first_token > chain[-1].last_token and between and all(
+                t.text == "," or t.lemma.lower() == "en" for t in between):
+            chain.append(group)
+    mentions = [dataclasses.replace(g.mentions[0], code=f"{g.codes[0]}-{sector}", sector=sector)
+                for g in chain]
+    return [Group(mentions, chain[0].first_token, chain[-1].last_token, None,
+                  codes=[m.code for m in mentions if m.code])]
+
+
+@cache
 def _seat_types() -> frozenset[str]:
     return frozenset(trigger_data()["seat_types"])
 
@@ -458,8 +529,8 @@ def _describe(document: Document, groups: list[Group]) -> str:
 def find_arguments(document: Document, sentence: int, match: Match) -> Arguments | None:
     tokens = document.sentence_tokens(sentence)
     groups = groups_in(document, sentence)
-    if not groups:
-        return _dropped(sentence, match, "no mention with an actor code in the sentence")
+    # With no coded phrase, only an agentless passive can still be an event, its actor
+    # given by the place or the text before (below).
     places = [g for g in groups if g.place]
     groups = [g for g in groups if not g.place]
     entry = match.entry
@@ -488,7 +559,8 @@ def find_arguments(document: Document, sentence: int, match: Match) -> Arguments
     # not a coded actor. Its subject is the target, never the actor.
     agentless_passive = participle and not passive and entry.verbal and (
         "worden" in auxiliaries or ("zijn" in auxiliaries and "hebben" not in auxiliaries
-                                    and entry.rule.removeprefix("verb:") not in zijn_perfect))
+                                    and entry.rule.removeprefix("verb:") not in zijn_perfect
+                                    and trigger.lemma.lower() not in zijn_perfect))
 
     def by_preposition(word: str, after: int | None = None) -> list[Group]:
         if entry.verbal:
@@ -537,6 +609,7 @@ def find_arguments(document: Document, sentence: int, match: Match) -> Arguments
     recipient: list[Group] = []
     patient: list[Group] = []  # an action noun's "van" phrase, when it is the one acted on
     alleged = False
+    unstated = False
     if entry.kind == "noun":
         # "Russische raketaanvallen": an adjective right before the noun is its actor;
         # "de aanvallen van Hamas": so is the possessor right after it.
@@ -588,11 +661,11 @@ def find_arguments(document: Document, sentence: int, match: Match) -> Arguments
                 # done, unattributed, at a seat of government is that government's act.
                 actor = (_seats(document, sentence, own, match.token)
                          if entry.type in _seat_types() else [])
-            if not actor:
-                return _dropped(sentence, match, "a passive with no agent: who acted is not "
-                                "said")
+            # Else who acted is not said here: the events before may say it.
+            unstated = not actor
             passive = True  # so the subject is read as the target below
-        if not actor and subject is not None and entry.actor not in {"pp:van", "obj"}:
+        if not actor and not unstated and subject is not None \
+                and entry.actor not in {"pp:van", "obj"}:
             actor = [subject]
     def destination(word: str) -> list[Group]:
         """A place the phrase with ``word`` names, standing for its state; for a meeting,
@@ -648,6 +721,26 @@ def find_arguments(document: Document, sentence: int, match: Match) -> Arguments
     if reciprocal:
         actor_mentions = actor_mentions + recipient_mentions
         recipient_mentions = []
+    if not actor_mentions and unstated:
+        state_act = _state_act_actor(document, sentence, own, entry, trigger, recipient)
+        if state_act:
+            actor_mentions = [m for g in state_act for m in g.mentions]
+            trace.note(sentence, "arguments", f"{entry.rule}: actor "
+                       f"{_describe(document, state_act)}, where only the state's "
+                       "authorities do this")
+    if not actor_mentions and entry.type == "PROTEST":
+        crowd = _crowd(document, sentence, own, trigger)
+        if crowd:
+            actor_mentions = [m for g in crowd for m in g.mentions]
+            trace.note(sentence, "arguments", f"{entry.rule}: actor "
+                       f"{_describe(document, crowd)}, the unnamed people protesting there")
+    if not actor_mentions and unstated:
+        trace.note(sentence, "arguments", f"{entry.rule}: a passive with no agent: who "
+                   f"acted is not said here; recipient {_describe(document, recipient)}")
+        return Arguments([], recipient_mentions, reciprocal, unstated_actor=True,
+                         state_act=_is_state_act(entry, trigger))
+    if not actor_mentions and not groups:
+        return _dropped(sentence, match, "no mention with an actor code in the sentence")
     if not actor_mentions:
         return _dropped(sentence, match, "no actor: no coded subject, agent or possessor")
     if trace.active():

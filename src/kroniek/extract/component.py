@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from kroniek.extract import figures, quotes, relations, status, timex, trace
 from kroniek.extract.events import apply_plover_rules, sentence_events
+from kroniek.extract.implicit import implicit_recipient, protest_target
 from kroniek.extract.lexicon import load_lexicon
 from kroniek.kb import load_kb
 from kroniek.model import DateInterval, Document, Event
@@ -97,6 +98,8 @@ class Extractor:
                                   else ""))
                 apply_plover_rules(event, document.published,
                                    announced=status.future_by_word(cue))
+                implicit_recipient(document, event, document.events)
+                protest_target(event)
                 document.events.append(event)
         document.figures = figures.find_figures(document)
         events_of: dict[int, list[int]] = {}  # sentence -> its events, looked up per figure

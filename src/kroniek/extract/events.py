@@ -9,6 +9,7 @@ from functools import cache
 
 from kroniek.extract import trace
 from kroniek.extract.arguments import Arguments, find_arguments
+from kroniek.extract.implicit import implicit_actor
 from kroniek.extract.lexicon import Lexicon, Match, find_triggers, mode_for, trigger_data
 from kroniek.extract.location import place_of, targeted_state
 from kroniek.model import DateInterval, Document, Event, Mention
@@ -31,8 +32,15 @@ def _codes(mentions: list[Mention]) -> tuple[list[str], list[str | None], list[s
 
 
 def _event(document: Document, sentence: int, match: Match, lexicon: Lexicon,
-           actor: list[Mention], recipient: list[Mention], reciprocal: bool) -> Event | None:
+           actor: list[Mention], recipient: list[Mention], reciprocal: bool,
+           implicit: Event | None = None) -> Event | None:
+    """The event of one trigger; ``implicit``: the earlier event whose actor acts here too,
+    when the clause does not say who acted."""
     actor_codes, actor_sectors, actor_kb = _codes(actor)
+    if implicit is not None:
+        actor_codes, actor_sectors, actor_kb = (list(implicit.actor),
+                                                list(implicit.actor_sector),
+                                                list(implicit.actor_kb))
     recipient_codes, recipient_sectors, recipient_kb = _codes(
         [m for m in recipient if m.code not in {a.code for a in actor}])
     if not actor_codes:
@@ -86,8 +94,26 @@ def sentence_events(document: Document, sentence: int, lexicon: Lexicon,
         arguments: Arguments | None = find_arguments(document, sentence, match)
         if arguments is None:
             continue
+        source = None
+        if arguments.unstated_actor:
+            source = implicit_actor(document, sentence, [*earlier, *events],
+                                    {m.code for m in arguments.recipient if m.code},
+                                    state_only=arguments.state_act)
+            if source is None:
+                trace.note(sentence, "dropped", f"{match.entry.rule}: a passive with no "
+                           "agent: who acted is not said")
+                continue
+            trace.note(sentence, "arguments", f"{match.entry.rule}: actor "
+                       f"{', '.join(source.actor)} implicit, the actor of the "
+                       f"{source.type} event in sentence {source.sentence}")
         event = _event(document, sentence, match, lexicon, arguments.actor,
-                       arguments.recipient, arguments.reciprocal)
+                       arguments.recipient, arguments.reciprocal, source)
+        if event is not None and source is not None and arguments.state_act \
+                and not event.recipient and source.recipient:
+            # The side whose state acts on it (extract/implicit.py).
+            event.recipient = list(source.recipient)
+            event.recipient_sector = list(source.recipient_sector)
+            event.recipient_kb = list(source.recipient_kb)
         if event is None:
             trace.note(sentence, "dropped", f"{match.entry.rule}: its actor phrases name no "
                        "actor with an event code")
