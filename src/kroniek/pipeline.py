@@ -124,7 +124,7 @@ def replacement(document: Document, older: dict[str, Any]) -> dict[str, str | No
 Progress = Callable[[int, int, IngestSummary], None]
 
 
-def _articles(
+def articles(
     sources: Iterable[Source | InputError], max_bytes: int, fetcher: Fetcher
 ) -> Iterator[tuple[RawArticle | InputError, int]]:
     for source in sources:
@@ -162,19 +162,24 @@ def analyse(pipeline: Pipeline, document: Document) -> None:
                          f"({type(error).__name__}: {error}); nothing of it was stored") from None
 
 
-def _ingest_one(article: RawArticle, engine: Engine, pipeline: Pipeline, replace: bool,
-                check_language: bool, summary: IngestSummary) -> int:
-    """Store one article, counting it in ``summary``; the words analysed."""
+def prepare(article: RawArticle, engine: Engine, replace: bool, check_language: bool,
+            summary: IngestSummary) -> Document | None:
+    """The document to analyse for ``article``; None (counted as skipped) when stored."""
     document = to_document(article, check_language=check_language)
     summary.notes.extend(document.notes)
     if not replace and stored_id_for(engine, document.id):
         summary.skipped += 1
         summary.document_ids.append(document.id)
-        return 0
+        return None
+    return document
+
+
+def store(document: Document, actors: list[ActorRow], backend: str, engine: Engine,
+          replace: bool, summary: IngestSummary) -> int:
+    """Save an analysed document in one transaction, counting it; the words analysed."""
+    # Read just before saving, so a parallel run's writer sees every earlier document.
     older = queries.other_versions(engine, document.key, document.id)
-    analyse(pipeline, document)
-    outcome = save(engine, document, pipeline.backend.name, pipeline.actors(document),
-                   replace=replace)
+    outcome = save(engine, document, backend, actors, replace=replace)
     summary.words += document.word_count
     if outcome != "skipped":  # skipped: another process stored it meanwhile
         summary.sentences += len(document.sentences)
@@ -189,6 +194,17 @@ def _ingest_one(article: RawArticle, engine: Engine, pipeline: Pipeline, replace
     else:
         summary.new += 1
     return document.word_count
+
+
+def _ingest_one(article: RawArticle, engine: Engine, pipeline: Pipeline, replace: bool,
+                check_language: bool, summary: IngestSummary) -> int:
+    """Store one article, counting it in ``summary``; the words analysed."""
+    document = prepare(article, engine, replace, check_language, summary)
+    if document is None:
+        return 0
+    analyse(pipeline, document)
+    return store(document, pipeline.actors(document), pipeline.backend.name, engine, replace,
+                 summary)
 
 
 def ingest(
@@ -207,7 +223,7 @@ def ingest(
     own = fetcher is None
     web = fetcher or Fetcher(max_bytes=max_bytes)
     try:
-        return _ingest_all(_articles(expand(arguments), max_bytes, web), engine, pipeline,
+        return _ingest_all(articles(expand(arguments), max_bytes, web), engine, pipeline,
                            replace, check_language, progress)
     finally:
         if own:
