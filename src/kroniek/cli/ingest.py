@@ -92,6 +92,10 @@ def ingest_command(
         "--workers", help="Analysers at once, each with its own warm Frog (~2 GB); "
                           "default: what this machine's cores and memory allow.",
         show_default=False)] = None,
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", help="Analyse on the workers of this Dask scheduler "
+                            "(tcp://HOST:PORT); see docs/scaling.md.",
+        show_default=False)] = None,
 ) -> None:
     """Read articles (seed-style text, plain text, JSON Lines, web pages, RSS/Atom feeds,
     WARC archives, http(s) URLs) and store what they say.
@@ -104,7 +108,7 @@ def ingest_command(
         raise InputError(f"--timeout must be a positive number of seconds, not {timeout}")
     fetcher = Fetcher(timeout=timeout, max_bytes=max_bytes)
     engine = engine_for(db)
-    run = parallel_run(workers)
+    run = parallel_run(workers, scheduler)
     show_bar = not quiet and not as_json and errors.is_terminal
     bar = _progress_bar(None)
     # Until the first document is done, the wait is Frog starting (5-30 s): say so.

@@ -38,9 +38,18 @@ class ParallelRun:
         self.analysers.close()
 
 
-def parallel_run(workers: int | None) -> SerialRun | ParallelRun:
+def parallel_run(workers: int | None, scheduler: str | None = None
+                 ) -> SerialRun | ParallelRun:
+    """How to analyse: ``--scheduler`` (Dask), ``--workers`` processes, or this process."""
     if workers is not None and workers < 1:
         raise InputError(f"--workers must be at least 1, not {workers}")
+    if scheduler is not None:
+        if workers is not None:
+            raise InputError("--workers and --scheduler exclude each other: with a "
+                             "scheduler, its workers analyse")
+        from kroniek.parallel.dask_workers import DaskAnalysers
+
+        return ParallelRun(DaskAnalysers(scheduler))
     if workers is None:
         from kroniek.parallel import default_workers
 
