@@ -43,6 +43,20 @@ def worker_pids(cluster: LocalCluster) -> dict[str, int]:
         return client.run(os.getpid)  # type: ignore[no-any-return]
 
 
+def _frog_pid() -> int | None:
+    from kroniek.parallel import dask_workers
+
+    holder = dask_workers.warm()
+    holder.ready.wait()
+    return holder.pipeline.backend.server.pid if holder.pipeline is not None else None
+
+
+def worker_frogs(cluster: LocalCluster) -> dict[str, int | None]:
+    """Per worker, the pid of its warm Frog."""
+    with Client(cluster.scheduler_address, set_as_default=False) as client:
+        return client.run(_frog_pid)  # type: ignore[no-any-return]
+
+
 def test_dask_workers_store_what_one_process_stores(  # type: ignore[no-untyped-def]
         cli, cluster: LocalCluster, tmp_path: Path) -> None:
     folder = tmp_path / "berichten"
@@ -55,14 +69,16 @@ def test_dask_workers_store_what_one_process_stores(  # type: ignore[no-untyped-
     assert spread.returncode == 0, spread.stderr
     assert comparable(summary_of(spread)) == comparable(summary_of(one))
     assert rows(dask_db) == rows(one_db)
-    # The Frogs stay warm: a second run starts none.
+    # The Frogs stay warm: a second run uses the very same Frog processes.
+    frogs = worker_frogs(cluster)
+    assert len(frogs) == 2 and all(frogs.values())
     more = tmp_path / "meer"
     write_articles(more, ["De Belgische premier bezocht donderdag Kinshasa voor overleg."])
     again = cli("ingest", "--json", "--scheduler", cluster.scheduler_address, str(more),
                 env={"KRONIEK_DB": dask_db})
     summary = summary_of(again)
     assert again.returncode == 0 and summary["new"] == 1
-    assert summary["nlp_starts"] == 1 and summary["nlp_startup_seconds"] > 0  # counted once
+    assert worker_frogs(cluster) == frogs
 
 
 def test_a_lost_worker_s_documents_are_analysed_elsewhere_and_stored_once(  # type: ignore[no-untyped-def]
