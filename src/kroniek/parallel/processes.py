@@ -85,5 +85,9 @@ class ProcessAnalysers:
                 "an analyser process died (out of memory?); what was stored stays stored, "
                 "run the same command again to complete the rest") from None
 
+    def pids(self) -> list[int]:
+        """The analyser processes running now (for measurements)."""
+        return list(self._pool._processes)
+
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
