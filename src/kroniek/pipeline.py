@@ -75,9 +75,7 @@ class Pipeline:
         """The wire-copy index of ``engine``'s documents, loaded on first use."""
         where = engine.url.render_as_string(hide_password=False)
         if where not in self._stories:
-            index = StoryIndex()
-            index.load(story_rows(engine))
-            self._stories[where] = index
+            self._stories[where] = story_index(engine)
         return self._stories[where]
 
     def __call__(self, document: Document) -> Document:
@@ -137,7 +135,7 @@ def replacement(document: Document, older: dict[str, Any]) -> dict[str, str | No
 Progress = Callable[[int, int, IngestSummary], None]
 
 
-def _articles(
+def articles(
     sources: Iterable[Source | InputError], max_bytes: int, fetcher: Fetcher
 ) -> Iterator[tuple[RawArticle | InputError, int]]:
     for source in sources:
@@ -175,13 +173,20 @@ def analyse(pipeline: Pipeline, document: Document) -> None:
                          f"({type(error).__name__}: {error}); nothing of it was stored") from None
 
 
-def place_in_story(pipeline: Pipeline, engine: Engine, document: Document,
+def story_index(engine: Engine) -> StoryIndex:
+    """The wire-copy index of ``engine``'s stored documents."""
+    index = StoryIndex()
+    index.load(story_rows(engine))
+    return index
+
+
+def place_in_story(stories: StoryIndex, document: Document,
                    replacing: list[str]) -> str | None:
     """Give ``document`` its story (the one of a stored wire copy, else its own) and its
     signature; a note naming the copy, or None when it is a story of its own."""
     minhash = signature(document.text)
     document.minhash = to_bytes(minhash)
-    found = pipeline.stories(engine).story_of(minhash, ignore=[*replacing, document.id])
+    found = stories.story_of(minhash, ignore=[*replacing, document.id])
     document.story = found[0] if found else document.id
     if found is None:
         return None
@@ -189,32 +194,36 @@ def place_in_story(pipeline: Pipeline, engine: Engine, document: Document,
             f"{found[1]:.2f}); counted as one story")
 
 
-def remember_story(pipeline: Pipeline, engine: Engine, document: Document,
-                   replacing: list[str]) -> None:
-    index = pipeline.stories(engine)
+def remember_story(stories: StoryIndex, document: Document, replacing: list[str]) -> None:
     for older in replacing:
-        index.remove(older)
+        stories.remove(older)
     if document.minhash is not None:
-        index.add(document.id, document.story or document.id, from_bytes(document.minhash))
+        stories.add(document.id, document.story or document.id, from_bytes(document.minhash))
 
 
-def _ingest_one(article: RawArticle, engine: Engine, pipeline: Pipeline, replace: bool,
-                check_language: bool, summary: IngestSummary) -> int:
-    """Store one article, counting it in ``summary``; the words analysed."""
+def prepare(article: RawArticle, engine: Engine, replace: bool, check_language: bool,
+            summary: IngestSummary) -> Document | None:
+    """The document to analyse for ``article``; None (counted as skipped) when stored."""
     document = to_document(article, check_language=check_language)
     summary.notes.extend(document.notes)
     if not replace and stored_id_for(engine, document.id):
         summary.skipped += 1
         summary.document_ids.append(document.id)
-        return 0
+        return None
+    return document
+
+
+def store(document: Document, actors: list[ActorRow], backend: str, engine: Engine,
+          replace: bool, summary: IngestSummary, stories: StoryIndex) -> int:
+    """Save an analysed document in one transaction, counting it; the words analysed."""
+    # Read just before saving, so a parallel run's writer sees every earlier document.
     older = queries.other_versions(engine, document.key, document.id)
     replacing = [str(o["id"]) for o in older]
-    copy = place_in_story(pipeline, engine, document, replacing)
-    analyse(pipeline, document)
-    outcome = save(engine, document, pipeline.backend.name, pipeline.actors(document),
-                   replace=replace)
+    # In the writer, just before saving: a copy of a story stored a moment ago is found.
+    copy = place_in_story(stories, document, replacing)
+    outcome = save(engine, document, backend, actors, replace=replace)
     if outcome != "skipped":
-        remember_story(pipeline, engine, document, replacing)
+        remember_story(stories, document, replacing)
         if copy:
             summary.copies += 1
             summary.notes.append(copy)
@@ -234,6 +243,17 @@ def _ingest_one(article: RawArticle, engine: Engine, pipeline: Pipeline, replace
     return document.word_count
 
 
+def _ingest_one(article: RawArticle, engine: Engine, pipeline: Pipeline, replace: bool,
+                check_language: bool, summary: IngestSummary) -> int:
+    """Store one article, counting it in ``summary``; the words analysed."""
+    document = prepare(article, engine, replace, check_language, summary)
+    if document is None:
+        return 0
+    analyse(pipeline, document)
+    return store(document, pipeline.actors(document), pipeline.backend.name, engine, replace,
+                 summary, pipeline.stories(engine))
+
+
 def ingest(
     arguments: list[str],
     engine: Engine,
@@ -250,7 +270,7 @@ def ingest(
     own = fetcher is None
     web = fetcher or Fetcher(max_bytes=max_bytes)
     try:
-        return _ingest_all(_articles(expand(arguments), max_bytes, web), engine, pipeline,
+        return _ingest_all(articles(expand(arguments), max_bytes, web), engine, pipeline,
                            replace, check_language, progress)
     finally:
         if own:

@@ -99,7 +99,7 @@ def test_fifty_documents_start_frog_once(cli, tmp_path: Path) -> None:  # type: 
         (folder / f"bericht-{number:02d}.txt").write_text(
             f" date 2022-02-{1 + number % 28:02d} Bericht {number}: de Oekraïense president "
             f"sprak met {number + 2} ministers in Kiev over de NAVO.\n")
-    result = cli("ingest", "--json", str(folder), share_frog=False)
+    result = cli("ingest", "--json", "--workers", "1", str(folder), share_frog=False)
     assert result.returncode == 0, result.stderr
     summary = summary_of(result)
     assert summary["new"] == 50
@@ -115,7 +115,8 @@ def test_sigkill_mid_ingest_leaves_no_half_document(tmp_path: Path, db: str) -> 
         (folder / f"artikel-{number:02d}.txt").write_text(f"Artikel {number}. {paragraph}")
     environment = {**os.environ, "KRONIEK_DB": db}
     environment.pop("KRONIEK_FROG_SERVER", None)
-    process = subprocess.Popen([sys.executable, "-m", "kroniek", "ingest", "-q", str(folder)],
+    process = subprocess.Popen([sys.executable, "-m", "kroniek", "ingest", "-q", "--workers", "1",
+                                str(folder)],
                                env=environment, start_new_session=True)
     deadline = time.monotonic() + 300
     stored = 0

@@ -19,7 +19,8 @@ from kroniek.cli.terminal import in_markup, json_text
 from kroniek.errors import InputError
 from kroniek.ingest.decode import DEFAULT_MAX_BYTES
 from kroniek.ingest.fetch import DEFAULT_TIMEOUT, Fetcher
-from kroniek.pipeline import IngestSummary, Pipeline, ingest, total_bytes
+from kroniek.parallel.runs import parallel_run
+from kroniek.pipeline import IngestSummary, total_bytes
 
 
 def _progress_bar(total: int | None) -> Progress:
@@ -89,6 +90,14 @@ def ingest_command(
         "--json", help="Print the summary as JSON.")] = False,
     timeout: Annotated[float, typer.Option(
         "--timeout", help="Seconds to download one URL.")] = DEFAULT_TIMEOUT,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", help="Analysers at once, each with its own warm Frog (~2 GB); "
+                          "default: what this machine's cores and memory allow.",
+        show_default=False)] = None,
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", help="Analyse on the workers of this Dask scheduler "
+                            "(tcp://HOST:PORT); see docs/scaling.md.",
+        show_default=False)] = None,
 ) -> None:
     """Read articles (seed-style text, plain text, JSON Lines, web pages, RSS/Atom feeds,
     WARC archives, http(s) URLs) and store what they say.
@@ -101,7 +110,7 @@ def ingest_command(
         raise InputError(f"--timeout must be a positive number of seconds, not {timeout}")
     fetcher = Fetcher(timeout=timeout, max_bytes=max_bytes)
     engine = engine_for(db)
-    pipeline = Pipeline()
+    run = parallel_run(workers, scheduler)
     show_bar = not quiet and not as_json and errors.is_terminal
     bar = _progress_bar(None)
     # Until the first document is done, the wait is Frog starting (5-30 s): say so.
@@ -121,13 +130,12 @@ def ingest_command(
     try:
         if show_bar:
             bar.start()
-        summary = ingest(paths, engine, pipeline, replace=replace,
-                         max_bytes=max_bytes,
-                         check_language=not any_language, progress=progress,
-                         fetcher=fetcher)
+        summary = run.ingest(paths, engine, replace=replace, max_bytes=max_bytes,
+                             check_language=not any_language, progress=progress,
+                             fetcher=fetcher)
     finally:
         bar.stop()
-        pipeline.close()
+        run.close()
         fetcher.close()
     if not quiet:
         for note in summary.notes:

@@ -78,12 +78,13 @@ def _store(state: AppState, article: RawArticle, replace: bool) -> dict[str, Any
         older = queries.other_versions(state.write_engine, document.key, document.id)
         replacing = [str(o["id"]) for o in older]
         pipeline = state.pipeline()
-        place_in_story(pipeline, state.write_engine, document, replacing)
+        stories = pipeline.stories(state.write_engine)
+        place_in_story(stories, document, replacing)
         analyse(pipeline, document)
         outcome = save(state.write_engine, document, pipeline.backend.name,
                        pipeline.actors(document), replace=replace)
         if outcome != "skipped":
-            remember_story(pipeline, state.write_engine, document, replacing)
+            remember_story(stories, document, replacing)
     if document.story != document.id:
         item["story"] = document.story
     if outcome == "replaced":
