@@ -95,3 +95,6 @@ def test_sigterm_stops_cleanly_between_documents(frog_server: FrogServer, db: st
         whole = connection.execute("select count(distinct document_id) from sentences")
         assert whole.fetchone()[0] == len(stored)  # no document without its sentences
     assert 1 <= len(seen) <= 2 and {document for _, document in seen} == stored
+    with sqlite3.connect(db) as connection:
+        etag = connection.execute("select etag from feeds").fetchone()[0]
+    assert etag is None  # stopped halfway: the next poll reads the feed again, not a 304

@@ -153,6 +153,9 @@ class Site:
 def _handler_class(site: Site) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        # Headers and body go out as two writes; with Nagle's algorithm and delayed ACKs
+        # each keep-alive answer would wait 40 ms.
+        disable_nagle_algorithm = True
 
         def do_GET(self) -> None:
             path = self.path.split("?")[0]

@@ -73,20 +73,21 @@ class Watcher:
         self.polls = 0
         self.failed_polls = 0
 
-    def _download(self, feed: str, state: feedstate.FeedState) -> bytes | None:
-        """The feed's bytes; None when the server says it has not changed."""
+    def _download(self, feed: str,
+                  state: feedstate.FeedState) -> tuple[bytes | None, str | None, str | None]:
+        """The feed's bytes (None when the server says it has not changed), ETag and
+        Last-Modified."""
         if not is_url(feed):
             path = Path(feed)
             try:
-                return path.read_bytes()
+                return path.read_bytes(), None, None
             except OSError as error:
                 raise InputError(f"cannot read ({error.strerror})") from None
         fetched = self.fetcher.get(feed, accept=_FEED_ANSWERS, etag=state.etag,
                                    last_modified=state.last_modified)
         if fetched.status == 304:
-            return None
-        state.etag, state.last_modified = fetched.etag, fetched.last_modified
-        return fetched.data
+            return None, state.etag, state.last_modified
+        return fetched.data, fetched.etag, fetched.last_modified
 
     def poll(self, feed: str) -> Poll:
         began = time.perf_counter()
@@ -94,11 +95,13 @@ class Watcher:
         state = feedstate.load(self.engine, feed)
         now = dt.datetime.now(dt.UTC)
         try:
-            data = self._download(feed, state)
+            data, etag, last_modified = self._download(feed, state)
             if data is None:
                 result.unchanged = True
-            else:
-                self._ingest_new(feed, data, result)
+            elif self._ingest_new(feed, data, result):
+                # Only a feed read to its end is "seen" in this version: stopped halfway,
+                # the next poll must not be told "not modified" and skip the rest.
+                state.etag, state.last_modified = etag, last_modified
         except InputError as error:
             state.failures += 1
             state.last_error = str(error).removeprefix(f"{feed}: ")
@@ -115,7 +118,8 @@ class Watcher:
         self.log(result.line())
         return result
 
-    def _ingest_new(self, feed: str, data: bytes, result: Poll) -> None:
+    def _ingest_new(self, feed: str, data: bytes, result: Poll) -> bool:
+        """Ingest the feed's new items; whether all of them were (not stopped halfway)."""
         parsed = parse_feed(data, display_name(feed))
         known = feedstate.seen(self.engine, feed, [item.key for item in parsed.items])
         result.seen = len(known)
@@ -125,7 +129,7 @@ class Watcher:
             # Stopping is checked between items only: the item under way is stored whole
             # (one transaction) and marked seen, or not at all.
             if self.stop.is_set():
-                break
+                return False
             try:
                 article = item_article(item, display_name(feed), parsed.title, self.fetcher)
             except InputError as error:
@@ -145,6 +149,7 @@ class Watcher:
             result.seen += one.skipped
             feedstate.mark_seen(self.engine, feed, item.key,
                                 one.document_ids[-1] if one.document_ids else None)
+        return True
 
     def _add(self, one: IngestSummary) -> None:
         total = self.summary
