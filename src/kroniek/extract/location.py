@@ -1,29 +1,52 @@
-"""Where an event happened: the place its clause names.
+"""Where an event happened: the place its clause names, else what a reader takes.
 
 The linker already tells places used as places (``in Oekraïne``, ``bij Charkiv``: KB id,
-no event code) from states acting (``Oekraïne eist``: event code). An event's location is
-the first such place in the trigger's own clause, else in its sentence; none when the
-sentence names no place, rather than a guess from elsewhere in the article.
+no event code) from states acting (``Oekraïne eist``: event code), so a state that is only
+an actor is never a location. An event's location is the first such place in the trigger's
+own clause, else in its sentence. A sentence that names no place takes what a reader of
+the report takes: the place the article's last earlier event of the same type happened
+(the follow-up sentence about the same attack), else the dateline ("KIEV -",
+"Kiev, 3 maart -"), where the report was filed.
 
 A state named as the place of an attack with no other target (*doelen in Libanon
-gebombardeerd*) is also its recipient, as PLOVER codes the state whose territory is hit.
+gebombardeerd*) is also its recipient, as PLOVER codes the state whose territory is hit;
+a place only carried over from elsewhere never makes a recipient.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
 from kroniek.datafiles import load_yaml
 from kroniek.extract.arguments import clause_bounds
+from kroniek.extract.lexicon import find_triggers, load_lexicon
 from kroniek.extract.places import is_place, state_code
+from kroniek.kb import load_kb
 from kroniek.model import Document, Mention
+
+# Methods of the mentions this module makes for places not named in the sentence itself.
+CARRIED = "place-carried"
+DATELINE = "place-dateline"
+
+
+@dataclass(frozen=True)
+class _Settings:
+    sites: frozenset[str]
+    territorial: frozenset[str]
+    area_nouns: frozenset[str]
+    carry_window: int
+    dateline: re.Pattern[str]
 
 
 @cache
-def _settings() -> tuple[frozenset[str], frozenset[str]]:
+def _settings() -> _Settings:
     data = load_yaml((files("kroniek.extract") / "data" / "location.yaml").read_text())
-    return frozenset(data["site_prepositions"]), frozenset(data["territorial_types"])
+    return _Settings(frozenset(data["site_prepositions"]), frozenset(data["territorial_types"]),
+                     frozenset(data["area_nouns"]), int(data["carry_window"]),
+                     re.compile(data["dateline"]))
 
 
 def _governing(document: Document, mention: Mention) -> str | None:
@@ -34,9 +57,16 @@ def _governing(document: Document, mention: Mention) -> str | None:
     first = next((t for t in tokens if t.start <= mention.start < t.end), None)
     if first is None:
         return None
-    for token in reversed([t for t in tokens if t.index < first.index]):
+    before = [t for t in tokens if t.index < first.index]
+    for position in range(len(before) - 1, -1, -1):
+        token = before[position]
         if token.pos == "VZ":
-            return token.lemma.lower()
+            lemma = token.lemma.lower()
+            previous = before[position - 1] if position else None
+            if lemma == "van" and previous is not None and (
+                    previous.lemma.lower() in _settings().area_nouns):
+                continue  # "in het oosten van Oekraïne": the area's own preposition counts
+            return lemma
         if token.pos == "VG" and "neven" in token.features.split(","):
             continue  # "naar Rwanda en Oeganda": a conjunct shares the first's preposition
         if token.pos not in {"LID", "ADJ", "TW", "SPEC", "N"} and token.text != ",":
@@ -48,14 +78,18 @@ def _governing(document: Document, mention: Mention) -> str | None:
 
 def _at_site(document: Document, mention: Mention) -> bool:
     """Is the place governed by a preposition of place (not of direction or origin)?"""
-    sites, _ = _settings()
-    return _governing(document, mention) in sites
+    return _governing(document, mention) in _settings().sites
 
 
-def place_of(document: Document, sentence: int, trigger_token: int) -> Mention | None:
-    """The first place at a site preposition in the trigger's clause, else a place that is
-    the clause's bare object or subject (what an attack hits: "bombardeerden Gaza-Stad",
-    "Marioepol werd belegerd"), else the first site place in the sentence."""
+def _specific_first(places: list[Mention]) -> Mention:
+    """The first place, unless a city or region stands beside the state it names first
+    ("in Oekraïne, bij Charkiv"): the narrower place is where it happened."""
+    ordered = sorted(places, key=lambda m: m.start)
+    narrower = [m for m in ordered if m.method != "name-place"]
+    return narrower[0] if narrower and ordered[0].method == "name-place" else ordered[0]
+
+
+def _named_place(document: Document, sentence: int, trigger_token: int) -> Mention | None:
     tokens = document.sentence_tokens(sentence)
     if not tokens:
         return None
@@ -67,15 +101,69 @@ def place_of(document: Document, sentence: int, trigger_token: int) -> Mention |
     in_clause = [m for m in sites if first <= m.start < last]
     bare = [m for m in places if first <= m.start < last and _governing(document, m) == ""]
     chosen = in_clause or bare or sites
-    return sorted(chosen, key=lambda m: m.start)[0] if chosen else None
+    return _specific_first(chosen) if chosen else None
+
+
+def _event_type(document: Document, sentence: int, trigger_token: int) -> str | None:
+    for match in find_triggers(document.sentence_tokens(sentence), load_lexicon()):
+        if match.token == trigger_token:
+            return match.entry.type
+    return None
+
+
+def _carried(document: Document, sentence: int, trigger_token: int) -> Mention | None:
+    """The place of the article's last earlier event of the same type, a few sentences
+    back: "Rusland bestookte Charkiv. Daarbij vielen doden." is one attack, in Charkiv."""
+    kind = _event_type(document, sentence, trigger_token)
+    window = _settings().carry_window
+    for previous in reversed(document.events):
+        if sentence - previous.sentence > window:
+            break
+        if previous.type == kind and previous.location and previous.sentence < sentence:
+            return Mention(sentence=sentence, start=0, end=0, text="", label="LOC",
+                           actor_id=previous.location, method=CARRIED)
+    return None
+
+
+@cache
+def _dateline_of(text: str) -> str | None:
+    """The KB place of a report's dateline ("KIEV -", "Kiev, 3 maart -",
+    "TRIPOLI (ANP) -"); only a city or region, as a state before a dash is a heading."""
+    found = _settings().dateline.match(text)
+    if found is None:
+        return None
+    name = found.group("place").strip()
+    shouting = name.isupper()
+    if not shouting and found.group("date") is None:
+        return None  # "Rusland - ..." without a date is a heading, not a dateline
+    for actor, route in load_kb().lookup(name):
+        if actor.kind == "place" and route in {"name", "alias"}:
+            return actor.id
+    return None
+
+
+def _dateline(document: Document, sentence: int) -> Mention | None:
+    place = _dateline_of(document.text[:200])
+    if place is None:
+        return None
+    return Mention(sentence=sentence, start=0, end=0, text="", label="LOC", actor_id=place,
+                   method=DATELINE)
+
+
+def place_of(document: Document, sentence: int, trigger_token: int) -> Mention | None:
+    """The first place at a site preposition in the trigger's clause, else a place that is
+    the clause's bare object or subject (what an attack hits: "bombardeerden Gaza-Stad",
+    "Marioepol werd belegerd"), else the first site place in the sentence; for a sentence
+    with no place, the place carried from the same action earlier, else the dateline."""
+    return (_named_place(document, sentence, trigger_token)
+            or _carried(document, sentence, trigger_token) or _dateline(document, sentence))
 
 
 def targeted_state(place: Mention, event_type: str, actors: list[str]) -> str | None:
     """The event code of the state whose territory the place of an attack is: the state
     itself, or the state a city or region lies in ("een luchtaanval op een ziekenhuis in
     Kiev", "beschietingen bij Charkiv")."""
-    _, territorial = _settings()
-    if event_type not in territorial:
+    if event_type not in _settings().territorial or place.method in {CARRIED, DATELINE}:
         return None
     code = state_code(place)
     return code if code and code not in actors else None
