@@ -89,14 +89,67 @@ def _specific_first(places: list[Mention]) -> Mention:
     return narrower[0] if narrower and ordered[0].method == "name-place" else ordered[0]
 
 
+def _is_location(mention: Mention) -> bool:
+    """A place named as a place, or a city or region the linker codes as the territory
+    of its state ("Charkiv bestookt": UKR is hit, and Charkiv is where)."""
+    return is_place(mention) or (mention.method == "place-territory"
+                                 and mention.actor_id is not None)
+
+
+def _words(document: Document, sentence: int) -> list[tuple[int, str]]:
+    """The sentence's words with their offsets; Frog joins some into one token
+    ("zondag_Charkiv"), whose parts are words of their own here."""
+    words = []
+    for token in document.sentence_tokens(sentence):
+        offset = token.start
+        for part in token.text.split("_"):
+            found = document.text.find(part, offset, token.end + 1)
+            if part and found >= 0:
+                words.append((found, part))
+                offset = found + len(part)
+    return words
+
+
+def _unlinked_places(document: Document, sentence: int) -> list[Mention]:
+    """Gazetteer places among capitalised words no mention covers: Frog's NER misses
+    many cities ("Rafah", "Charkiv" as an object), but the KB knows them. Only cities and
+    regions, as an unlinked state name would be the linker's to judge."""
+    covered = [(m.start, m.end) for m in document.sentence_mentions(sentence)]
+    words = [word for word in _words(document, sentence)
+             if not any(s <= word[0] < e for s, e in covered)]
+    found: list[Mention] = []
+    position = 0
+    while position < len(words):
+        # The longest run of up to three capitalised words that the KB names a place.
+        for size in (3, 2, 1):
+            run = words[position:position + size]
+            if len(run) < size or not all(text[:1].isupper() for _, text in run):
+                continue
+            start, end = run[0][0], run[-1][0] + len(run[-1][1])
+            surface = document.text[start:end]
+            if " ".join(text for _, text in run) != " ".join(surface.split()):
+                continue  # not adjacent words
+            place = next((actor for actor, route in load_kb().lookup(surface)
+                          if actor.kind == "place" and route in {"name", "alias"}), None)
+            if place is not None:
+                found.append(Mention(sentence=sentence, start=start, end=end, text=surface,
+                                     label="LOC", actor_id=place.id, method="place"))
+                position += size
+                break
+        else:
+            position += 1
+    return found
+
+
 def _named_place(document: Document, sentence: int, trigger_token: int) -> Mention | None:
     tokens = document.sentence_tokens(sentence)
     if not tokens:
         return None
     start, end = clause_bounds(tokens, trigger_token)
     first, last = document.tokens[start].start, document.tokens[end - 1].end
-    places = [m for m in document.sentence_mentions(sentence) if is_place(m)
-              and not document.in_furniture(m.start)]
+    places = [m for m in [*document.sentence_mentions(sentence),
+                          *_unlinked_places(document, sentence)]
+              if _is_location(m) and not document.in_furniture(m.start)]
     sites = [m for m in places if _at_site(document, m)]
     in_clause = [m for m in sites if first <= m.start < last]
     bare = [m for m in places if first <= m.start < last and _governing(document, m) == ""]
