@@ -39,6 +39,8 @@ class _Settings:
     area_nouns: frozenset[str]
     carry_window: int
     dateline: re.Pattern[str]
+    compass: re.Pattern[str]
+    target_prepositions: frozenset[str]
 
 
 @cache
@@ -46,7 +48,9 @@ def _settings() -> _Settings:
     data = load_yaml((files("kroniek.extract") / "data" / "location.yaml").read_text())
     return _Settings(frozenset(data["site_prepositions"]), frozenset(data["territorial_types"]),
                      frozenset(data["area_nouns"]), int(data["carry_window"]),
-                     re.compile(data["dateline"]))
+                     re.compile(data["dateline"]),
+                     re.compile(rf"^(?:{'|'.join(data['compass_prefixes'])})-(?P<rest>.+)$"),
+                     frozenset(data["target_prepositions"]))
 
 
 def _governing(document: Document, mention: Mention) -> str | None:
@@ -110,11 +114,42 @@ def _words(document: Document, sentence: int) -> list[tuple[int, str]]:
     return words
 
 
+def _gazetteer(surface: str) -> tuple[str | None, str]:
+    """The KB place a surface names, or the state a part of it names ("Noord-Irak" is in
+    Iraq); with the linker's method for it."""
+    kb = load_kb()
+    place = next((actor.id for actor, route in kb.lookup(surface)
+                  if actor.kind == "place" and route in {"name", "alias"}), None)
+    if place is not None:
+        return place, "place"
+    part = _settings().compass.match(surface)
+    if part is None:
+        return None, ""
+    for actor, route in kb.lookup(part.group("rest")):
+        if route == "name" and actor.kind in {"place", "state"}:
+            return actor.id, "place" if actor.kind == "place" else "name-place"
+    return None, ""
+
+
+def _area_of(document: Document, mention: Mention) -> bool:
+    """Is the mention the place of an area at a site ("in het zuidwesten van Mali")? A
+    state named so is where, even if the linker coded it as acting."""
+    tokens = document.sentence_tokens(mention.sentence)
+    before = [t for t in tokens if t.end <= mention.start]
+    while before and before[-1].pos in {"LID", "ADJ"}:
+        before.pop()
+    if len(before) < 2 or before[-1].lemma.lower() != "van":
+        return False
+    if before[-2].lemma.lower() not in _settings().area_nouns:
+        return False
+    return _governing(document, mention) in _settings().sites
+
+
 def _unlinked_places(document: Document, sentence: int) -> list[Mention]:
     """Gazetteer places among capitalised words no mention covers: Frog's NER misses
     many cities ("Rafah", "Charkiv" as an object), but the KB knows them. Only cities and
     regions, as an unlinked state name would be the linker's to judge."""
-    covered = [(m.start, m.end) for m in document.sentence_mentions(sentence)]
+    covered = [(m.start, m.end) for m in document.sentence_mentions(sentence) if m.actor_id]
     words = [word for word in _words(document, sentence)
              if not any(s <= word[0] < e for s, e in covered)]
     found: list[Mention] = []
@@ -129,16 +164,26 @@ def _unlinked_places(document: Document, sentence: int) -> list[Mention]:
             surface = document.text[start:end]
             if " ".join(text for _, text in run) != " ".join(surface.split()):
                 continue  # not adjacent words
-            place = next((actor for actor, route in load_kb().lookup(surface)
-                          if actor.kind == "place" and route in {"name", "alias"}), None)
+            place, method = _gazetteer(surface)
             if place is not None:
                 found.append(Mention(sentence=sentence, start=start, end=end, text=surface,
-                                     label="LOC", actor_id=place.id, method="place"))
+                                     label="LOC", actor_id=place, method=method))
                 position += size
                 break
         else:
             position += 1
     return found
+
+
+def _is_state(mention: Mention) -> bool:
+    if mention.actor_id is None or mention.label == "ADJ":
+        return False
+    actor = load_kb().get(mention.actor_id)
+    return actor is not None and actor.kind == "state"
+
+
+def _state_at_area(document: Document, mention: Mention) -> bool:
+    return _is_state(mention) and _area_of(document, mention)
 
 
 def _named_place(document: Document, sentence: int, trigger_token: int) -> Mention | None:
@@ -147,9 +192,13 @@ def _named_place(document: Document, sentence: int, trigger_token: int) -> Menti
         return None
     start, end = clause_bounds(tokens, trigger_token)
     first, last = document.tokens[start].start, document.tokens[end - 1].end
-    places = [m for m in [*document.sentence_mentions(sentence),
-                          *_unlinked_places(document, sentence)]
-              if _is_location(m) and not document.in_furniture(m.start)]
+    mentions = [*document.sentence_mentions(sentence), *_unlinked_places(document, sentence)]
+    places = [m for m in mentions if (_is_location(m) or _state_at_area(document, m))
+              and not document.in_furniture(m.start)]
+    if not places and _event_type(document, sentence, trigger_token) in _settings().territorial:
+        # "een aanval op Israël": the state attacked is named as the territory hit.
+        places = [m for m in mentions if _is_state(m) and first <= m.start < last
+                  and _governing(document, m) in _settings().target_prepositions]
     sites = [m for m in places if _at_site(document, m)]
     in_clause = [m for m in sites if first <= m.start < last]
     bare = [m for m in places if first <= m.start < last and _governing(document, m) == ""]
