@@ -1,0 +1,104 @@
+"""Where events happened, on our own sentences through the real Frog and the real linker:
+the place of the clause or sentence, else the same action's earlier place, else the
+dateline; never a state that is only an actor."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kroniek.extract.component import Extractor
+from kroniek.link import Linker
+from kroniek.model import DateInterval, Document, Event
+
+
+@pytest.fixture(scope="module")
+def code(frog):  # type: ignore[no-untyped-def]
+    linker, extractor = Linker(), Extractor()
+
+    def run(text: str) -> Document:
+        day = dt.date(2024, 3, 5)
+        document = Document(id="t", text=text, source="t", key="t",
+                            published=DateInterval(day, day, "day"), date_origin="header")
+        frog.analyse(document)
+        linker(document)
+        extractor(document)
+        return document
+
+    return run
+
+
+def of_type(document: Document, kind: str) -> list[Event]:
+    found = [e for e in document.events if e.type == kind]
+    assert found, f"no {kind} event in {document.text!r}: {document.events}"
+    return found
+
+
+@pytest.mark.parametrize(("text", "kind", "place"), [
+    # A city hit, as the clause's object.
+    ("Russische troepen hebben zondag Charkiv beschoten.", "ASSAULT", "kharkiv"),
+    # A city at "bij", a state at "in" (a country as a location, not an actor).
+    ("Het Russische leger bestookte dinsdag dorpen bij Charkiv.", "ASSAULT", "kharkiv"),
+    ("In Syrië hebben Turkse drones een konvooi aangevallen.", "ASSAULT", "syr"),
+    # A disputed territory.
+    ("Israël bombardeerde woensdag opnieuw doelen in de Westelijke Jordaanoever.",
+     "ASSAULT", "west-bank"),
+    # A part of a state: "in het noorden van" does not make Iraq an origin.
+    ("Turkije heeft doelen in het noorden van Irak gebombardeerd.", "ASSAULT", "irq"),
+    # The narrower place beside the state it lies in.
+    ("In Oekraïne hebben Russische troepen bij Charkiv een dorp aangevallen.",
+     "ASSAULT", "kharkiv"),
+    ("Duizenden Georgische demonstranten protesteerden zaterdag in Tbilisi tegen de "
+     "regering.", "PROTEST", "tbilisi"),
+    ("Rusland heeft tienduizenden soldaten samengetrokken bij Belgorod.", "MOBILIZE",
+     "belgorod"),
+])
+def test_the_place_the_sentence_names(code, text: str, kind: str, place: str) -> None:  # type: ignore[no-untyped-def]
+    assert next(e.location for e in of_type(code(text), kind)) == place
+
+
+def test_a_state_that_only_acts_is_no_place(code) -> None:  # type: ignore[no-untyped-def]
+    document = code("Rusland heeft Oekraïne vorige week aangevallen.")
+    assert [e.location for e in of_type(document, "ASSAULT")] == [None]
+    origin = code("Noord-Korea vuurde raketten af richting Japan.")
+    assert all(e.location is None for e in origin.events)
+
+
+def test_a_follow_up_sentence_takes_the_same_actions_place(code) -> None:  # type: ignore[no-untyped-def]
+    document = code("Israël bombardeerde woensdag Rafah. Donderdag bombardeerde Israël "
+                    "opnieuw. Egypte protesteerde tegen de aanvallen.")
+    assaults = of_type(document, "ASSAULT")
+    assert [e.location for e in assaults][:2] == ["rafah", "rafah"]
+    # A carried place is where, not whom: the second attack's recipient is not made up.
+    assert assaults[1].sentence == 1
+    # Another kind of action does not inherit the attack's place.
+    assert all(e.location is None for e in document.events if e.type != "ASSAULT")
+
+
+def test_a_place_carries_only_a_few_sentences(code) -> None:  # type: ignore[no-untyped-def]
+    document = code("Israël bombardeerde woensdag Rafah. Er vielen veel doden. De VN "
+                    "waren geschokt. Egypte riep op tot kalmte. Qatar bemiddelde. "
+                    "Maanden later bombardeerde Israël opnieuw.")
+    assaults = of_type(document, "ASSAULT")
+    assert assaults[0].location == "rafah" and assaults[-1].location is None
+
+
+@pytest.mark.parametrize("dateline", ["ODESA - ", "Odesa, 3 maart - ", "ODESA (ANP) – "])
+def test_a_dateline_places_a_sentence_that_names_none(code, dateline: str) -> None:  # type: ignore[no-untyped-def]
+    document = code(dateline + "Rusland heeft vannacht opnieuw raketten afgevuurd. "
+                    "Oekraïne veroordeelde de aanval.")
+    assault = of_type(document, "ASSAULT")[0]
+    assert assault.location == "odesa"
+    # The dateline says where, not whom the attack hit.
+    assert "odesa" not in assault.recipient_kb
+
+
+def test_a_named_place_beats_the_dateline(code) -> None:  # type: ignore[no-untyped-def]
+    document = code("ODESA - Rusland heeft vannacht Charkiv met raketten bestookt.")
+    assert of_type(document, "ASSAULT")[0].location == "kharkiv"
+
+
+def test_a_heading_with_a_dash_is_no_dateline(code) -> None:  # type: ignore[no-untyped-def]
+    document = code("Odesa - een stad in oorlog. Rusland heeft vannacht raketten afgevuurd.")
+    assert [e.location for e in of_type(document, "ASSAULT")] == [None]
