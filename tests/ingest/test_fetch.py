@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import time
 
 import pytest
@@ -81,7 +82,21 @@ def test_what_is_not_a_page_or_cannot_be_reached(site: Site) -> None:
         # TLS spoken to a server that speaks plain HTTP
         tls = site.url("/nieuws").replace("http://", "https://")
         assert "TLS error (WRONG_VERSION_NUMBER)" in failure(fetcher, tls)
-        # .invalid never resolves (RFC 6761)
+
+
+
+def test_a_name_that_does_not_resolve(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The resolver is outside the machine and no test may reach it: this one answers as a
+    # resolver does for a name that does not exist (.invalid never does, RFC 6761).
+    real = socket.getaddrinfo
+
+    def resolve(host: object, *args: object, **kwargs: object) -> object:
+        if host == "kroniek-test.invalid":
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        return real(host, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolve)
+    with Fetcher(timeout=5) as fetcher:
         assert "does not resolve (DNS)" in failure(fetcher, "http://kroniek-test.invalid/a")
 
 
