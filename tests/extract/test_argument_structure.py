@@ -244,6 +244,10 @@ def test_a_protest_with_no_target_is_against_its_own_government(code, text, expe
     ("Tienduizenden mensen betoogden zaterdag in Londen, Parijs en Berlijn.",
      {("PROTEST", "GBR-ACT", "GBR"), ("PROTEST", "FRA-ACT", "FRA"),
       ("PROTEST", "DEU-ACT", "DEU")}),
+    # ... a state named as where, or the people named by their demonym.
+    ("In heel Frankrijk braken zaterdag rellen uit.", {("PROTEST", "FRA-ACT", "FRA")}),
+    ("Naar schatting twee miljoen Hongkongers demonstreerden zondag tegen de nieuwe wet.",
+     {("PROTEST", "HKG-ACT", "HKG")}),
 ])
 def test_unnamed_protesters_are_the_domestic_side_where_they_protest(code, text, expected) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     found = triples(code(text).events)

@@ -19,6 +19,7 @@ from kroniek.extract import trace
 from kroniek.extract.clauses import clause_of, conditional_inversion, finite
 from kroniek.extract.lexicon import PARTICLES, Entry, Match, load_lexicon, trigger_data
 from kroniek.extract.places import is_place, seat_code, state_code
+from kroniek.kb import load_kb
 from kroniek.model import Document, Mention, Token
 
 _SKIPPABLE_POS = {"LID", "ADJ", "TW", "BW"}
@@ -388,11 +389,32 @@ def _crowd(document: Document, sentence: int, own: set[int], trigger: Token) -> 
     """The unnamed people of a protest that names no one ("in Tbilisi gingen tienduizenden
     mensen de straat op", "in Los Angeles wordt gedemonstreerd"): the domestic side of the
     state its clause puts it in, ``ISO3-ACT``, or ``ISO3-LAB`` for a strike (EVAL.md)."""
+    sector = "LAB" if trigger.lemma.lower() in _labour_protests() else "ACT"
     sites = [g for g in place_groups(document, sentence)
              if g.first_token in own and g.preposition in _SITES]
     if not sites:
-        return []
-    sector = "LAB" if trigger.lemma.lower() in _labour_protests() else "ACT"
+        # "In heel Frankrijk braken rellen uit": a state named as where, coded as a state;
+        # "twee miljoen Hongkongers demonstreerden": the people named by their demonym.
+        states = [g for g in groups_in(document, sentence) if g.first_token in own
+                  and len(g.codes) == 1 and len(g.codes[0]) == 3
+                  and g.preposition in _SITES]
+        if states:
+            mention, first, state = (states[0].mentions[0], states[0].first_token,
+                                     states[0].codes[0])
+        else:
+            tokens = document.sentence_tokens(sentence)
+            people = [(m, token.index) for m in document.sentence_mentions(sentence)
+                      if m.method == "demonym-national" and not m.code and m.actor_id
+                      for token in [_token_at(tokens, m.start)]
+                      if token is not None and token.index in own]
+            if not people:
+                return []
+            (mention, first), state = people[0], load_kb().code_of(people[0][0].actor_id or "")
+        if not state or len(state) != 3:
+            return []
+        code = f"{state}-{sector}"
+        return [Group([dataclasses.replace(mention, code=code, sector=sector)], first, first,
+                      None, codes=[code])]
     # "in Londen, Parijs en Berlijn": the places coordinated with the first one too.
     chain = [sites[0]]
     for group in sorted(place_groups(document, sentence), key=lambda g: g.first_token):
