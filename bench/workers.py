@@ -1,5 +1,6 @@
-"""Parallel ingest: ``--workers 2`` against one analyser, and a Dask LocalCluster of 2
-worker processes against ``--workers 2``, on the same files in one run.
+"""Parallel ingest: ``--workers 2`` against one analyser process and ``--workers 1``, and
+a Dask LocalCluster of 2 worker processes against ``--workers 2``, on the same files in
+one run.
 
 The files are the articles of ``bench/text/nl_bench.txt`` (our own text), twice (the second
 copy's titles marked, so it is new text to store). Every configuration is warmed first
@@ -121,10 +122,11 @@ class One(Config):
 
 class Processes(Config):
     name = "2 analysers (`--workers 2`)"
+    count = 2
 
     def start(self) -> None:
-        self.analysers = ProcessAnalysers(2)
-        futures = [self.analysers.submit(warm_document(n)) for n in range(2)]
+        self.analysers = ProcessAnalysers(self.count)
+        futures = [self.analysers.submit(warm_document(n)) for n in range(self.count)]
         for future in futures:
             self.analysers.result(future)
 
@@ -137,6 +139,11 @@ class Processes(Config):
 
     def close(self) -> None:
         self.analysers.close()
+
+
+class OneProcess(Processes):
+    name = "1 analyser process (as each of `--workers 2`)"
+    count = 1
 
 
 class Dask(Config):
@@ -193,7 +200,7 @@ def main() -> None:
         folder = Path(files)
         words = write_files(folder)
         documents = len(list(folder.iterdir()))
-        configs: list[Config] = [One(), Processes()]
+        configs: list[Config] = [One(), OneProcess(), Processes()]
         if not options.no_dask:
             configs.append(Dask())
         for config in configs:
@@ -209,7 +216,7 @@ def main() -> None:
                 config.close()
         load_after = os.getloadavg()[0]
     best = {name: min(values) for name, values in times.items()}
-    one, two = configs[0].name, configs[1].name
+    serial, one, two = configs[0].name, configs[1].name, configs[2].name
     lines = [
         SECTION, "",
         f"Text: the articles of `bench/text/nl_bench.txt` twice, {documents} files, "
@@ -227,10 +234,14 @@ def main() -> None:
         lines.append(f"| {name} | {best[name]:.1f} | "
                      f"{', '.join(f'{t:.1f}' for t in times[name])} | "
                      f"{words / best[name]:.0f} | {peaks[name]:.0f} |")
-    lines += ["", f"2 analysers against 1: **{best[one] / best[two]:.2f}×** "
-                  "(aim ≥ 1.7×)."]
-    if len(configs) > 2:
-        dask = configs[2].name
+    lines += ["", f"2 analysers against 1, each with one Frog thread: "
+                  f"**{best[one] / best[two]:.2f}×** (aim ≥ 1.7×). "
+                  f"`--workers 2` against `--workers 1` (one Frog in the ingest process, "
+                  f"with Frog's default 8 threads): **{best[serial] / best[two]:.2f}×**.",
+              "An analyser process runs its Frog with one thread (`OMP_NUM_THREADS=1`, "
+              "as Dask's workers do); `--workers 1` keeps Frog's default."]
+    if len(configs) > 3:
+        dask = configs[3].name
         lines.append(f"Dask LocalCluster of 2 workers against `--workers 2`: "
                      f"**{best[two] / best[dask]:.2f}×**.")
     lines.append("Peak memory per analyser: its Python process plus its Frog (VmHWM); for "
