@@ -4,9 +4,9 @@ one run.
 
 The files are the articles of ``bench/text/nl_bench.txt`` (our own text), twice (the second
 copy's titles marked, so it is new text to store). Every configuration is warmed first
-(its Frogs started), then ingests the files into a new SQLite database; configurations
-alternate for ``--rounds`` rounds and the best time of each counts, so a burst of load
-from other processes on the machine hurts all alike. Peak memory is each analyser's
+(its Frogs started), then ingests the files into a new SQLite database ``--rounds`` times,
+the best time counting; configurations run one after another, so at most 2 Frogs (~4 GB)
+are up at once. Peak memory is each analyser's
 Python process plus its Frog (VmHWM). Writes ``docs/benchmarks.md`` ("## Parallel
 ingest"). Usage::
 
@@ -174,26 +174,35 @@ class Dask(Config):
         self.cluster.close()
 
 
-def measure(configs: list[Config], folder: Path, rounds: int,
-            say: Callable[[str], None]) -> dict[str, list[float]]:
+def measure(configs: list[Config], folder: Path, rounds: int, say: Callable[[str], None]
+            ) -> tuple[dict[str, list[float]], dict[str, float]]:
+    """Seconds of each run and peak MB per analyser, one configuration after another: all
+    warm at once would be 6 Frogs (~12 GB), more than a shared machine may have free."""
     times: dict[str, list[float]] = {config.name: [] for config in configs}
+    peaks: dict[str, float] = {}
     with tempfile.TemporaryDirectory(prefix="kroniek-bench-") as scratch:
-        for round_number in range(rounds):
-            for config in configs:
-                db = str(Path(scratch) / f"{round_number}-{len(times[config.name])}-"
-                                         f"{configs.index(config)}.sqlite")
-                began = time.perf_counter()
-                summary = config.run(folder, db)
-                seconds = time.perf_counter() - began
-                assert summary.failed == 0 and summary.new > 0, summary.errors
-                times[config.name].append(seconds)
-                say(f"round {round_number + 1}: {config.name}: {seconds:.1f} s")
-    return times
+        for number, config in enumerate(configs):
+            began = time.perf_counter()
+            config.start()
+            say(f"{config.name}: warm in {time.perf_counter() - began:.1f} s")
+            try:
+                for round_number in range(rounds):
+                    db = str(Path(scratch) / f"{number}-{round_number}.sqlite")
+                    began = time.perf_counter()
+                    summary = config.run(folder, db)
+                    seconds = time.perf_counter() - began
+                    assert summary.failed == 0 and summary.new > 0, summary.errors
+                    times[config.name].append(seconds)
+                    say(f"round {round_number + 1}: {config.name}: {seconds:.1f} s")
+                peaks[config.name] = config.peak_mb_per_worker()
+            finally:
+                config.close()
+    return times, peaks
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--no-dask", action="store_true")
     options = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="kroniek-bench-files-") as files:
@@ -203,17 +212,8 @@ def main() -> None:
         configs: list[Config] = [One(), OneProcess(), Processes()]
         if not options.no_dask:
             configs.append(Dask())
-        for config in configs:
-            began = time.perf_counter()
-            config.start()
-            print(f"{config.name}: warm in {time.perf_counter() - began:.1f} s", flush=True)
         load_before = os.getloadavg()[0]
-        try:
-            times = measure(configs, folder, options.rounds, lambda s: print(s, flush=True))
-            peaks = {config.name: config.peak_mb_per_worker() for config in configs}
-        finally:
-            for config in configs:
-                config.close()
+        times, peaks = measure(configs, folder, options.rounds, lambda s: print(s, flush=True))
         load_after = os.getloadavg()[0]
     best = {name: min(values) for name, values in times.items()}
     serial, one, two = configs[0].name, configs[1].name, configs[2].name
@@ -221,9 +221,10 @@ def main() -> None:
         SECTION, "",
         f"Text: the articles of `bench/text/nl_bench.txt` twice, {documents} files, "
         f"{words:,} words. Measured together by `bench/workers.py` on "
-        f"{dt.date.today().isoformat()}, {options.rounds} alternating rounds, best time "
-        f"of each; every configuration warm (Frogs started) before timing, each run into "
-        f"a new SQLite database. Machine: {os.cpu_count()} cores, load average "
+        f"{dt.date.today().isoformat()}, one configuration after another (at most 2 Frogs "
+        f"at once), {options.rounds} runs each, best time counts; each configuration warm "
+        f"(Frogs started) before timing, each run into a new SQLite database. "
+        f"Machine: {os.cpu_count()} cores, load average "
         f"{load_before:.1f} before and {load_after:.1f} after (other processes ran too).",
         "",
         "| configuration | seconds (best) | all runs (s) | words/s | peak MB per analyser |",
