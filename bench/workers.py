@@ -1,11 +1,12 @@
-"""Parallel ingest: ``--workers 2`` against one analyser, and a Dask LocalCluster of 2
-worker processes against ``--workers 2``, on the same files in one run.
+"""Parallel ingest: ``--workers 2`` against one analyser process and ``--workers 1``, and
+a Dask LocalCluster of 2 worker processes against ``--workers 2``, on the same files in
+one run.
 
 The files are the articles of ``bench/text/nl_bench.txt`` (our own text), twice (the second
 copy's titles marked, so it is new text to store). Every configuration is warmed first
-(its Frogs started), then ingests the files into a new SQLite database; configurations
-alternate for ``--rounds`` rounds and the best time of each counts, so a burst of load
-from other processes on the machine hurts all alike. Peak memory is each analyser's
+(its Frogs started), then ingests the files into a new SQLite database ``--rounds`` times,
+the best time counting; configurations run one after another, so at most 2 Frogs (~4 GB)
+are up at once. Peak memory is each analyser's
 Python process plus its Frog (VmHWM). Writes ``docs/benchmarks.md`` ("## Parallel
 ingest"). Usage::
 
@@ -121,10 +122,11 @@ class One(Config):
 
 class Processes(Config):
     name = "2 analysers (`--workers 2`)"
+    count = 2
 
     def start(self) -> None:
-        self.analysers = ProcessAnalysers(2)
-        futures = [self.analysers.submit(warm_document(n)) for n in range(2)]
+        self.analysers = ProcessAnalysers(self.count)
+        futures = [self.analysers.submit(warm_document(n)) for n in range(self.count)]
         for future in futures:
             self.analysers.result(future)
 
@@ -137,6 +139,11 @@ class Processes(Config):
 
     def close(self) -> None:
         self.analysers.close()
+
+
+class OneProcess(Processes):
+    name = "1 analyser process (as each of `--workers 2`)"
+    count = 1
 
 
 class Dask(Config):
@@ -167,56 +174,57 @@ class Dask(Config):
         self.cluster.close()
 
 
-def measure(configs: list[Config], folder: Path, rounds: int,
-            say: Callable[[str], None]) -> dict[str, list[float]]:
+def measure(configs: list[Config], folder: Path, rounds: int, say: Callable[[str], None]
+            ) -> tuple[dict[str, list[float]], dict[str, float]]:
+    """Seconds of each run and peak MB per analyser, one configuration after another: all
+    warm at once would be 6 Frogs (~12 GB), more than a shared machine may have free."""
     times: dict[str, list[float]] = {config.name: [] for config in configs}
+    peaks: dict[str, float] = {}
     with tempfile.TemporaryDirectory(prefix="kroniek-bench-") as scratch:
-        for round_number in range(rounds):
-            for config in configs:
-                db = str(Path(scratch) / f"{round_number}-{len(times[config.name])}-"
-                                         f"{configs.index(config)}.sqlite")
-                began = time.perf_counter()
-                summary = config.run(folder, db)
-                seconds = time.perf_counter() - began
-                assert summary.failed == 0 and summary.new > 0, summary.errors
-                times[config.name].append(seconds)
-                say(f"round {round_number + 1}: {config.name}: {seconds:.1f} s")
-    return times
+        for number, config in enumerate(configs):
+            began = time.perf_counter()
+            config.start()
+            say(f"{config.name}: warm in {time.perf_counter() - began:.1f} s")
+            try:
+                for round_number in range(rounds):
+                    db = str(Path(scratch) / f"{number}-{round_number}.sqlite")
+                    began = time.perf_counter()
+                    summary = config.run(folder, db)
+                    seconds = time.perf_counter() - began
+                    assert summary.failed == 0 and summary.new > 0, summary.errors
+                    times[config.name].append(seconds)
+                    say(f"round {round_number + 1}: {config.name}: {seconds:.1f} s")
+                peaks[config.name] = config.peak_mb_per_worker()
+            finally:
+                config.close()
+    return times, peaks
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--no-dask", action="store_true")
     options = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="kroniek-bench-files-") as files:
         folder = Path(files)
         words = write_files(folder)
         documents = len(list(folder.iterdir()))
-        configs: list[Config] = [One(), Processes()]
+        configs: list[Config] = [One(), OneProcess(), Processes()]
         if not options.no_dask:
             configs.append(Dask())
-        for config in configs:
-            began = time.perf_counter()
-            config.start()
-            print(f"{config.name}: warm in {time.perf_counter() - began:.1f} s", flush=True)
         load_before = os.getloadavg()[0]
-        try:
-            times = measure(configs, folder, options.rounds, lambda s: print(s, flush=True))
-            peaks = {config.name: config.peak_mb_per_worker() for config in configs}
-        finally:
-            for config in configs:
-                config.close()
+        times, peaks = measure(configs, folder, options.rounds, lambda s: print(s, flush=True))
         load_after = os.getloadavg()[0]
     best = {name: min(values) for name, values in times.items()}
-    one, two = configs[0].name, configs[1].name
+    serial, one, two = configs[0].name, configs[1].name, configs[2].name
     lines = [
         SECTION, "",
         f"Text: the articles of `bench/text/nl_bench.txt` twice, {documents} files, "
         f"{words:,} words. Measured together by `bench/workers.py` on "
-        f"{dt.date.today().isoformat()}, {options.rounds} alternating rounds, best time "
-        f"of each; every configuration warm (Frogs started) before timing, each run into "
-        f"a new SQLite database. Machine: {os.cpu_count()} cores, load average "
+        f"{dt.date.today().isoformat()}, one configuration after another (at most 2 Frogs "
+        f"at once), {options.rounds} runs each, best time counts; each configuration warm "
+        f"(Frogs started) before timing, each run into a new SQLite database. "
+        f"Machine: {os.cpu_count()} cores, load average "
         f"{load_before:.1f} before and {load_after:.1f} after (other processes ran too).",
         "",
         "| configuration | seconds (best) | all runs (s) | words/s | peak MB per analyser |",
@@ -227,10 +235,14 @@ def main() -> None:
         lines.append(f"| {name} | {best[name]:.1f} | "
                      f"{', '.join(f'{t:.1f}' for t in times[name])} | "
                      f"{words / best[name]:.0f} | {peaks[name]:.0f} |")
-    lines += ["", f"2 analysers against 1: **{best[one] / best[two]:.2f}×** "
-                  "(aim ≥ 1.7×)."]
-    if len(configs) > 2:
-        dask = configs[2].name
+    lines += ["", f"2 analysers against 1, each with one Frog thread: "
+                  f"**{best[one] / best[two]:.2f}×** (aim ≥ 1.7×). "
+                  f"`--workers 2` against `--workers 1` (one Frog in the ingest process, "
+                  f"with Frog's default 8 threads): **{best[serial] / best[two]:.2f}×**.",
+              "An analyser process runs its Frog with one thread (`OMP_NUM_THREADS=1`, "
+              "as Dask's workers do); `--workers 1` keeps Frog's default."]
+    if len(configs) > 3:
+        dask = configs[3].name
         lines.append(f"Dask LocalCluster of 2 workers against `--workers 2`: "
                      f"**{best[two] / best[dask]:.2f}×**.")
     lines.append("Peak memory per analyser: its Python process plus its Frog (VmHWM); for "

@@ -27,6 +27,7 @@ from kroniek.parallel import job
 _pipeline: object | None = None
 _failure: str | None = None
 PARENT_CHECK_SECONDS = 0.5
+ONE_THREAD = ("OMP_NUM_THREADS",)
 
 
 def _watch_parent(parent: int) -> None:
@@ -41,6 +42,11 @@ def _start(parent: int) -> None:
     global _pipeline, _failure
     # Ctrl-C reaches the whole process group; the parent alone decides what to stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # One core per analyser: Frog's OpenMP threads (8 by default) fight the other analysers
+    # for the cores; measured (bench/workers.py) one thread per Frog is 3-4x faster on a
+    # busy 2-core machine. Dask's workers set the same; a user's own value is kept.
+    for variable in ONE_THREAD:
+        os.environ.setdefault(variable, "1")
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     from kroniek.pipeline import Pipeline
 
