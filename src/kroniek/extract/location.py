@@ -41,6 +41,7 @@ class _Settings:
     dateline: re.Pattern[str]
     compass: re.Pattern[str]
     target_prepositions: frozenset[str]
+    territory_nouns: frozenset[str]
 
 
 @cache
@@ -50,7 +51,8 @@ def _settings() -> _Settings:
                      frozenset(data["area_nouns"]), int(data["carry_window"]),
                      re.compile(data["dateline"]),
                      re.compile(rf"^(?:{'|'.join(data['compass_prefixes'])})-(?P<rest>.+)$"),
-                     frozenset(data["target_prepositions"]))
+                     frozenset(data["target_prepositions"]),
+                     frozenset(data["territory_nouns"]))
 
 
 def _governing(document: Document, mention: Mention) -> str | None:
@@ -132,8 +134,9 @@ def _gazetteer(surface: str) -> tuple[str | None, str]:
 
 
 def _area_of(document: Document, mention: Mention) -> bool:
-    """Is the mention the place of an area at a site ("in het zuidwesten van Mali")? A
-    state named so is where, even if the linker coded it as acting."""
+    """Is the mention the place of an area at a site ("in het zuidwesten van Mali") or of
+    an area hit ("het noorden van Israël werd bestookt")? A state named so is where, even
+    if the linker coded it as acting."""
     tokens = document.sentence_tokens(mention.sentence)
     before = [t for t in tokens if t.end <= mention.start]
     while before and before[-1].pos in {"LID", "ADJ"}:
@@ -142,7 +145,18 @@ def _area_of(document: Document, mention: Mention) -> bool:
         return False
     if before[-2].lemma.lower() not in _settings().area_nouns:
         return False
-    return _governing(document, mention) in _settings().sites
+    return _governing(document, mention) in _settings().sites | {""}
+
+
+def _national_territory(document: Document, mention: Mention) -> bool:
+    """A national adjective on a word for territory at a site ("op Israëlisch
+    grondgebied", "op Syrische bodem"): the state is where, not who."""
+    if mention.label != "ADJ" or mention.actor_id is None:
+        return False
+    following = next((t for t in document.sentence_tokens(mention.sentence)
+                      if t.start >= mention.end), None)
+    return (following is not None and following.lemma.lower() in _settings().territory_nouns
+            and _governing(document, mention) in _settings().sites)
 
 
 def _unlinked_places(document: Document, sentence: int) -> list[Mention]:
@@ -193,8 +207,11 @@ def _named_place(document: Document, sentence: int, trigger_token: int) -> Menti
     start, end = clause_bounds(tokens, trigger_token)
     first, last = document.tokens[start].start, document.tokens[end - 1].end
     mentions = [*document.sentence_mentions(sentence), *_unlinked_places(document, sentence)]
-    places = [m for m in mentions if (_is_location(m) or _state_at_area(document, m))
-              and not document.in_furniture(m.start)]
+    # The dateline says where the report was filed, the sentence where it happened.
+    dateline = _dateline_end(document)
+    places = [m for m in mentions if (_is_location(m) or _state_at_area(document, m)
+                                      or _national_territory(document, m))
+              and not document.in_furniture(m.start) and m.start >= dateline]
     if not places and _event_type(document, sentence, trigger_token) in _settings().territorial:
         # "een aanval op Israël": the state attacked is named as the territory hit.
         places = [m for m in mentions if _is_state(m) and first <= m.start < last
@@ -213,13 +230,28 @@ def _event_type(document: Document, sentence: int, trigger_token: int) -> str | 
     return None
 
 
+def _refers_back(document: Document, trigger_token: int) -> bool:
+    """Is the trigger a definite noun ("de aanval", "het offensief", "haar arrestatie"),
+    which names an action the article already reported, however far back?"""
+    token = document.tokens[trigger_token]
+    if token.pos != "N" or trigger_token == 0:
+        return False
+    before = document.tokens[trigger_token - 1]
+    while before.pos == "ADJ" and before.index > 0:
+        before = document.tokens[before.index - 1]
+    return before.sentence == token.sentence and (
+        before.lemma.lower() in {"de", "het", "deze", "die", "dit", "dat"}
+        or (before.pos == "VNW" and "bez" in before.features.split(",")))
+
+
 def _carried(document: Document, sentence: int, trigger_token: int) -> Mention | None:
     """The place of the article's last earlier event of the same type, a few sentences
-    back: "Rusland bestookte Charkiv. Daarbij vielen doden." is one attack, in Charkiv."""
+    back ("Rusland bestookte Charkiv. Donderdag bestookte Rusland opnieuw."), or any
+    number back for a definite noun naming it again ("de aanval")."""
     kind = _event_type(document, sentence, trigger_token)
-    window = _settings().carry_window
+    window = None if _refers_back(document, trigger_token) else _settings().carry_window
     for previous in reversed(document.events):
-        if sentence - previous.sentence > window:
+        if window is not None and sentence - previous.sentence > window:
             break
         if previous.type == kind and previous.location and previous.sentence < sentence:
             return Mention(sentence=sentence, start=0, end=0, text="", label="LOC",
@@ -228,28 +260,33 @@ def _carried(document: Document, sentence: int, trigger_token: int) -> Mention |
 
 
 @cache
-def _dateline_of(text: str) -> str | None:
+def _dateline_of(text: str) -> tuple[str, int] | None:
     """The KB place of a report's dateline ("KIEV -", "Kiev, 3 maart -",
-    "TRIPOLI (ANP) -"); only a city or region, as a state before a dash is a heading."""
+    "TRIPOLI (ANP) -") and where the dateline ends; only a city or region, as a state
+    before a dash is a heading."""
     found = _settings().dateline.match(text)
     if found is None:
         return None
     name = found.group("place").strip()
-    shouting = name.isupper()
-    if not shouting and found.group("date") is None:
-        return None  # "Rusland - ..." without a date is a heading, not a dateline
+    if not name.isupper() and found.group("date") is None:
+        return None  # "Odesa - een stad in oorlog" without a date is a heading
     for actor, route in load_kb().lookup(name):
         if actor.kind == "place" and route in {"name", "alias"}:
-            return actor.id
+            return actor.id, found.end()
     return None
 
 
+def _dateline_end(document: Document) -> int:
+    found = _dateline_of(document.text[:200])
+    return found[1] if found else 0
+
+
 def _dateline(document: Document, sentence: int) -> Mention | None:
-    place = _dateline_of(document.text[:200])
-    if place is None:
+    found = _dateline_of(document.text[:200])
+    if found is None:
         return None
-    return Mention(sentence=sentence, start=0, end=0, text="", label="LOC", actor_id=place,
-                   method=DATELINE)
+    return Mention(sentence=sentence, start=0, end=0, text="", label="LOC",
+                   actor_id=found[0], method=DATELINE)
 
 
 def place_of(document: Document, sentence: int, trigger_token: int) -> Mention | None:
