@@ -153,10 +153,14 @@ def _national_territory(document: Document, mention: Mention) -> bool:
     grondgebied", "op Syrische bodem"): the state is where, not who."""
     if mention.label != "ADJ" or mention.actor_id is None:
         return False
+    return (_national_territory_word(document, mention)
+            and _governing(document, mention) in _settings().sites)
+
+
+def _national_territory_word(document: Document, mention: Mention) -> bool:
     following = next((t for t in document.sentence_tokens(mention.sentence)
                       if t.start >= mention.end), None)
-    return (following is not None and following.lemma.lower() in _settings().territory_nouns
-            and _governing(document, mention) in _settings().sites)
+    return following is not None and following.lemma.lower() in _settings().territory_nouns
 
 
 def _unlinked_places(document: Document, sentence: int) -> list[Mention]:
@@ -294,8 +298,26 @@ def place_of(document: Document, sentence: int, trigger_token: int) -> Mention |
     the clause's bare object or subject (what an attack hits: "bombardeerden Gaza-Stad",
     "Marioepol werd belegerd"), else the first site place in the sentence; for a sentence
     with no place, the place carried from the same action earlier, else the dateline."""
-    return (_named_place(document, sentence, trigger_token)
-            or _carried(document, sentence, trigger_token) or _dateline(document, sentence))
+    named = _named_place(document, sentence, trigger_token)
+    if named is not None:
+        return named
+    if _names_other_places(document, sentence, trigger_token):
+        # "Vanuit de Gazastrook beschieten ze Israëlisch grondgebied": the clause names
+        # where fire comes from or goes to, and a place from elsewhere would contradict it.
+        return None
+    return _carried(document, sentence, trigger_token) or _dateline(document, sentence)
+
+
+def _names_other_places(document: Document, sentence: int, trigger_token: int) -> bool:
+    """Does the trigger's clause name a place in another role (an origin, a direction)?"""
+    tokens = document.sentence_tokens(sentence)
+    start, end = clause_bounds(tokens, trigger_token)
+    first, last = document.tokens[start].start, document.tokens[end - 1].end
+    dateline = _dateline_end(document)
+    mentions = [*document.sentence_mentions(sentence), *_unlinked_places(document, sentence)]
+    return any(first <= m.start < last and m.start >= dateline
+               and (_is_location(m) or (m.label == "ADJ" and _national_territory_word(
+                   document, m))) for m in mentions)
 
 
 def targeted_state(place: Mention, event_type: str, actors: list[str]) -> str | None:
