@@ -75,6 +75,8 @@ def _governing(document: Document, mention: Mention) -> str | None:
             return lemma
         if token.pos == "VG" and "neven" in token.features.split(","):
             continue  # "naar Rwanda en Oeganda": a conjunct shares the first's preposition
+        if token.pos == "WW" and "prenom" in token.features.split(","):
+            continue  # "de geannexeerde Krim": a participle used as an adjective
         if token.pos not in {"LID", "ADJ", "TW", "SPEC", "N"} and token.text != ",":
             # A verb, adverb or pronoun before the phrase: it is an argument of the
             # clause itself, not inside a prepositional phrase.
