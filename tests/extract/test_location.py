@@ -116,3 +116,20 @@ def test_a_named_place_beats_the_dateline(code) -> None:  # type: ignore[no-unty
 def test_a_heading_with_a_dash_is_no_dateline(code) -> None:  # type: ignore[no-untyped-def]
     document = code("Odesa - een stad in oorlog. Rusland heeft vannacht luchtaanvallen uitgevoerd.")
     assert [e.location for e in of_type(document, "ASSAULT")] == [None]
+
+
+def test_an_earlier_action_with_no_event_still_says_where(code) -> None:  # type: ignore[no-untyped-def]
+    # The first sentence names no attacker, so it is no event, but it says where.
+    document = code("Het noorden van Israël is dinsdag bestookt met raketten. Het Israëlische "
+                    "leger beantwoordde de aanval met artillerievuur.")
+    assert {e.location for e in of_type(document, "ASSAULT")} == {"isr"}
+
+
+def test_a_capital_read_as_its_state(code) -> None:  # type: ignore[no-untyped-def]
+    # At a site preposition, the capital is the place of the attack.
+    hit = code("Rusland voerde dinsdag een zware luchtaanval uit op Kiev.")
+    assert [e.location for e in of_type(hit, "ASSAULT")] == ["kyiv"]
+    # As the subject it stands for its state, and it blocks carrying Charkiv over.
+    document = code("Rusland bombardeerde woensdag Charkiv. Sinds maart wordt Kiev nog met "
+                    "enige regelmaat getroffen door luchtaanvallen.")
+    assert [e.location for e in of_type(document, "ASSAULT")] == ["kharkiv", None]

@@ -195,6 +195,19 @@ def _unlinked_places(document: Document, sentence: int) -> list[Mention]:
     return found
 
 
+def _as_city(document: Document, mention: Mention) -> Mention:
+    """A capital the linker read as its state ("op Kiev", "in de hoofdstad Kiev": UKR) is,
+    at a site preposition, the city itself; any other mention as it is."""
+    if mention.method != "metonym" or not _at_site(document, mention):
+        return mention
+    city = next((actor.id for actor, route in load_kb().lookup(mention.text)
+                 if actor.kind == "place" and route in {"name", "alias"}), None)
+    if city is None:
+        return mention
+    return Mention(sentence=mention.sentence, start=mention.start, end=mention.end,
+                   text=mention.text, label="LOC", actor_id=city, method="place")
+
+
 def _is_state(mention: Mention) -> bool:
     if mention.actor_id is None or mention.label == "ADJ":
         return False
@@ -212,7 +225,8 @@ def _named_place(document: Document, sentence: int, trigger_token: int) -> Menti
         return None
     start, end = clause_bounds(tokens, trigger_token)
     first, last = document.tokens[start].start, document.tokens[end - 1].end
-    mentions = [*document.sentence_mentions(sentence), *_unlinked_places(document, sentence)]
+    mentions = [_as_city(document, m) for m in document.sentence_mentions(sentence)]
+    mentions += _unlinked_places(document, sentence)
     # The dateline says where the report was filed, the sentence where it happened.
     dateline = _dateline_end(document)
     places = [m for m in mentions if (_is_location(m) or _state_at_area(document, m)
@@ -251,17 +265,28 @@ def _refers_back(document: Document, trigger_token: int) -> bool:
 
 
 def _carried(document: Document, sentence: int, trigger_token: int) -> Mention | None:
-    """The place of the article's last earlier event of the same type, a few sentences
-    back ("Rusland bestookte Charkiv. Donderdag bestookte Rusland opnieuw."), or any
-    number back for a definite noun naming it again ("de aanval")."""
+    """The place of the same type of action in an earlier sentence, a few sentences back
+    ("Rusland bestookte Charkiv. Donderdag bestookte Rusland opnieuw."), or any number back
+    for a definite noun naming it again ("de aanval"). The earlier action need not have
+    become an event: "Het noorden van Israël is bestookt." names where, though not who."""
     kind = _event_type(document, sentence, trigger_token)
-    window = None if _refers_back(document, trigger_token) else _settings().carry_window
-    for previous in reversed(document.events):
-        if window is not None and sentence - previous.sentence > window:
-            break
-        if previous.type == kind and previous.location and previous.sentence < sentence:
-            return Mention(sentence=sentence, start=0, end=0, text="", label="LOC",
-                           actor_id=previous.location, method=CARRIED)
+    if kind is None:
+        return None
+    window = sentence if _refers_back(document, trigger_token) else _settings().carry_window
+    coded = {(e.sentence, e.trigger_token): e.location for e in document.events}
+    for earlier in range(sentence - 1, max(-1, sentence - window - 1), -1):
+        if document.in_furniture(document.sentences[earlier].start):
+            continue
+        for match in find_triggers(document.sentence_tokens(earlier), load_lexicon()):
+            if match.entry.type != kind:
+                continue
+            place = coded.get((earlier, match.token))
+            if place is None:
+                named = _named_place(document, earlier, match.token)
+                place = named.actor_id if named is not None else None
+            if place:
+                return Mention(sentence=sentence, start=0, end=0, text="", label="LOC",
+                               actor_id=place, method=CARRIED)
     return None
 
 
@@ -317,6 +342,8 @@ def _names_other_places(document: Document, sentence: int, trigger_token: int) -
     first, last = document.tokens[start].start, document.tokens[end - 1].end
     dateline = _dateline_end(document)
     mentions = [*document.sentence_mentions(sentence), *_unlinked_places(document, sentence)]
+    if any(m.method == "metonym" and first <= m.start < last for m in mentions):
+        return True  # "Kiev wordt getroffen": a capital read as its state
     return any(first <= m.start < last and m.start >= dateline
                and (_is_location(m) or (m.label == "ADJ" and _national_territory_word(
                    document, m))) for m in mentions)
