@@ -53,6 +53,13 @@ def of_type(document: Document, kind: str) -> list[Event]:
      "regering.", "PROTEST", "tbilisi"),
     ("Rusland heeft tienduizenden soldaten samengetrokken bij Belgorod.", "MOBILIZE",
      "belgorod"),
+    # A state named as an area of it, or as the territory hit, is where.
+    ("In het zuidwesten van Mali hebben Franse troepen twintig strijders gedood.",
+     "ASSAULT", "mli"),
+    ("Bij een Turkse luchtaanval in Noord-Irak zijn vier strijders omgekomen.",
+     "ASSAULT", "irq"),
+    ("Dit was een aanval van Rusland op Oekraïens grondgebied.", "ASSAULT", "ukr"),
+    ("Iran heeft zaterdag een grote aanval op Israël uitgevoerd.", "ASSAULT", "isr"),
 ])
 def test_the_place_the_sentence_names(code, text: str, kind: str, place: str) -> None:  # type: ignore[no-untyped-def]
     assert next(e.location for e in of_type(code(text), kind)) == place
@@ -84,9 +91,16 @@ def test_a_place_carries_only_a_few_sentences(code) -> None:  # type: ignore[no-
     assert assaults[0].location == "rafah" and assaults[-1].location is None
 
 
+def test_a_definite_noun_names_the_earlier_action_however_far_back(code) -> None:  # type: ignore[no-untyped-def]
+    document = code("Israël bombardeerde woensdag Rafah. Er vielen veel doden. De VN "
+                    "waren geschokt. Egypte riep op tot kalmte. Qatar bemiddelde. Bij de "
+                    "bombardementen van Israël vielen veertig doden.")
+    assert [e.location for e in of_type(document, "ASSAULT")] == ["rafah", "rafah"]
+
+
 @pytest.mark.parametrize("dateline", ["ODESA - ", "Odesa, 3 maart - ", "ODESA (ANP) – "])
 def test_a_dateline_places_a_sentence_that_names_none(code, dateline: str) -> None:  # type: ignore[no-untyped-def]
-    document = code(dateline + "Rusland heeft vannacht opnieuw raketten afgevuurd. "
+    document = code(dateline + "Rusland heeft vannacht opnieuw luchtaanvallen uitgevoerd. "
                     "Oekraïne veroordeelde de aanval.")
     assault = of_type(document, "ASSAULT")[0]
     assert assault.location == "odesa"
@@ -100,5 +114,22 @@ def test_a_named_place_beats_the_dateline(code) -> None:  # type: ignore[no-unty
 
 
 def test_a_heading_with_a_dash_is_no_dateline(code) -> None:  # type: ignore[no-untyped-def]
-    document = code("Odesa - een stad in oorlog. Rusland heeft vannacht raketten afgevuurd.")
+    document = code("Odesa - een stad in oorlog. Rusland heeft vannacht luchtaanvallen uitgevoerd.")
     assert [e.location for e in of_type(document, "ASSAULT")] == [None]
+
+
+def test_an_earlier_action_with_no_event_still_says_where(code) -> None:  # type: ignore[no-untyped-def]
+    # The first sentence names no attacker, so it is no event, but it says where.
+    document = code("Het noorden van Israël is dinsdag bestookt met raketten. Het Israëlische "
+                    "leger beantwoordde de aanval met artillerievuur.")
+    assert {e.location for e in of_type(document, "ASSAULT")} == {"isr"}
+
+
+def test_a_capital_read_as_its_state(code) -> None:  # type: ignore[no-untyped-def]
+    # At a site preposition, the capital is the place of the attack.
+    hit = code("Rusland voerde dinsdag een zware luchtaanval uit op Kiev.")
+    assert [e.location for e in of_type(hit, "ASSAULT")] == ["kyiv"]
+    # As the subject it stands for its state, and it blocks carrying Charkiv over.
+    document = code("Rusland bombardeerde woensdag Charkiv. Sinds maart wordt Kiev nog met "
+                    "enige regelmaat getroffen door luchtaanvallen.")
+    assert [e.location for e in of_type(document, "ASSAULT")] == ["kharkiv", None]

@@ -8,7 +8,7 @@ import io
 import json
 from pathlib import Path
 
-ARTICLE = ("ODESA - Rusland heeft vannacht opnieuw raketten afgevuurd. Het Russische leger "
+ARTICLE = ("ODESA - Rusland heeft vannacht opnieuw luchtaanvallen uitgevoerd. Het Russische leger "
            "bestookte dinsdag ook dorpen bij Charkiv.")
 
 

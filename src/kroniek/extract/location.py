@@ -41,6 +41,7 @@ class _Settings:
     dateline: re.Pattern[str]
     compass: re.Pattern[str]
     target_prepositions: frozenset[str]
+    territory_nouns: frozenset[str]
 
 
 @cache
@@ -50,7 +51,8 @@ def _settings() -> _Settings:
                      frozenset(data["area_nouns"]), int(data["carry_window"]),
                      re.compile(data["dateline"]),
                      re.compile(rf"^(?:{'|'.join(data['compass_prefixes'])})-(?P<rest>.+)$"),
-                     frozenset(data["target_prepositions"]))
+                     frozenset(data["target_prepositions"]),
+                     frozenset(data["territory_nouns"]))
 
 
 def _governing(document: Document, mention: Mention) -> str | None:
@@ -73,6 +75,8 @@ def _governing(document: Document, mention: Mention) -> str | None:
             return lemma
         if token.pos == "VG" and "neven" in token.features.split(","):
             continue  # "naar Rwanda en Oeganda": a conjunct shares the first's preposition
+        if token.pos == "WW" and "prenom" in token.features.split(","):
+            continue  # "de geannexeerde Krim": a participle used as an adjective
         if token.pos not in {"LID", "ADJ", "TW", "SPEC", "N"} and token.text != ",":
             # A verb, adverb or pronoun before the phrase: it is an argument of the
             # clause itself, not inside a prepositional phrase.
@@ -132,8 +136,9 @@ def _gazetteer(surface: str) -> tuple[str | None, str]:
 
 
 def _area_of(document: Document, mention: Mention) -> bool:
-    """Is the mention the place of an area at a site ("in het zuidwesten van Mali")? A
-    state named so is where, even if the linker coded it as acting."""
+    """Is the mention the place of an area at a site ("in het zuidwesten van Mali") or of
+    an area hit ("het noorden van Israël werd bestookt")? A state named so is where, even
+    if the linker coded it as acting."""
     tokens = document.sentence_tokens(mention.sentence)
     before = [t for t in tokens if t.end <= mention.start]
     while before and before[-1].pos in {"LID", "ADJ"}:
@@ -142,7 +147,22 @@ def _area_of(document: Document, mention: Mention) -> bool:
         return False
     if before[-2].lemma.lower() not in _settings().area_nouns:
         return False
-    return _governing(document, mention) in _settings().sites
+    return _governing(document, mention) in _settings().sites | {""}
+
+
+def _national_territory(document: Document, mention: Mention) -> bool:
+    """A national adjective on a word for territory at a site ("op Israëlisch
+    grondgebied", "op Syrische bodem"): the state is where, not who."""
+    if mention.label != "ADJ" or mention.actor_id is None:
+        return False
+    return (_national_territory_word(document, mention)
+            and _governing(document, mention) in _settings().sites)
+
+
+def _national_territory_word(document: Document, mention: Mention) -> bool:
+    following = next((t for t in document.sentence_tokens(mention.sentence)
+                      if t.start >= mention.end), None)
+    return following is not None and following.lemma.lower() in _settings().territory_nouns
 
 
 def _unlinked_places(document: Document, sentence: int) -> list[Mention]:
@@ -175,6 +195,19 @@ def _unlinked_places(document: Document, sentence: int) -> list[Mention]:
     return found
 
 
+def _as_city(document: Document, mention: Mention) -> Mention:
+    """A capital the linker read as its state ("op Kiev", "in de hoofdstad Kiev": UKR) is,
+    at a site preposition, the city itself; any other mention as it is."""
+    if mention.method != "metonym" or not _at_site(document, mention):
+        return mention
+    city = next((actor.id for actor, route in load_kb().lookup(mention.text)
+                 if actor.kind == "place" and route in {"name", "alias"}), None)
+    if city is None:
+        return mention
+    return Mention(sentence=mention.sentence, start=mention.start, end=mention.end,
+                   text=mention.text, label="LOC", actor_id=city, method="place")
+
+
 def _is_state(mention: Mention) -> bool:
     if mention.actor_id is None or mention.label == "ADJ":
         return False
@@ -192,9 +225,13 @@ def _named_place(document: Document, sentence: int, trigger_token: int) -> Menti
         return None
     start, end = clause_bounds(tokens, trigger_token)
     first, last = document.tokens[start].start, document.tokens[end - 1].end
-    mentions = [*document.sentence_mentions(sentence), *_unlinked_places(document, sentence)]
-    places = [m for m in mentions if (_is_location(m) or _state_at_area(document, m))
-              and not document.in_furniture(m.start)]
+    mentions = [_as_city(document, m) for m in document.sentence_mentions(sentence)]
+    mentions += _unlinked_places(document, sentence)
+    # The dateline says where the report was filed, the sentence where it happened.
+    dateline = _dateline_end(document)
+    places = [m for m in mentions if (_is_location(m) or _state_at_area(document, m)
+                                      or _national_territory(document, m))
+              and not document.in_furniture(m.start) and m.start >= dateline]
     if not places and _event_type(document, sentence, trigger_token) in _settings().territorial:
         # "een aanval op Israël": the state attacked is named as the territory hit.
         places = [m for m in mentions if _is_state(m) and first <= m.start < last
@@ -213,43 +250,74 @@ def _event_type(document: Document, sentence: int, trigger_token: int) -> str | 
     return None
 
 
+def _refers_back(document: Document, trigger_token: int) -> bool:
+    """Is the trigger a definite noun ("de aanval", "het offensief", "haar arrestatie"),
+    which names an action the article already reported, however far back?"""
+    token = document.tokens[trigger_token]
+    if token.pos != "N" or trigger_token == 0:
+        return False
+    before = document.tokens[trigger_token - 1]
+    while before.pos == "ADJ" and before.index > 0:
+        before = document.tokens[before.index - 1]
+    return before.sentence == token.sentence and (
+        before.lemma.lower() in {"de", "het", "deze", "die", "dit", "dat"}
+        or (before.pos == "VNW" and "bez" in before.features.split(",")))
+
+
 def _carried(document: Document, sentence: int, trigger_token: int) -> Mention | None:
-    """The place of the article's last earlier event of the same type, a few sentences
-    back: "Rusland bestookte Charkiv. Daarbij vielen doden." is one attack, in Charkiv."""
+    """The place of the same type of action in an earlier sentence, a few sentences back
+    ("Rusland bestookte Charkiv. Donderdag bestookte Rusland opnieuw."), or any number back
+    for a definite noun naming it again ("de aanval"). The earlier action need not have
+    become an event: "Het noorden van Israël is bestookt." names where, though not who."""
     kind = _event_type(document, sentence, trigger_token)
-    window = _settings().carry_window
-    for previous in reversed(document.events):
-        if sentence - previous.sentence > window:
-            break
-        if previous.type == kind and previous.location and previous.sentence < sentence:
-            return Mention(sentence=sentence, start=0, end=0, text="", label="LOC",
-                           actor_id=previous.location, method=CARRIED)
+    if kind is None:
+        return None
+    window = sentence if _refers_back(document, trigger_token) else _settings().carry_window
+    coded = {(e.sentence, e.trigger_token): e.location for e in document.events}
+    for earlier in range(sentence - 1, max(-1, sentence - window - 1), -1):
+        if document.in_furniture(document.sentences[earlier].start):
+            continue
+        for match in find_triggers(document.sentence_tokens(earlier), load_lexicon()):
+            if match.entry.type != kind:
+                continue
+            place = coded.get((earlier, match.token))
+            if place is None:
+                named = _named_place(document, earlier, match.token)
+                place = named.actor_id if named is not None else None
+            if place:
+                return Mention(sentence=sentence, start=0, end=0, text="", label="LOC",
+                               actor_id=place, method=CARRIED)
     return None
 
 
 @cache
-def _dateline_of(text: str) -> str | None:
+def _dateline_of(text: str) -> tuple[str, int] | None:
     """The KB place of a report's dateline ("KIEV -", "Kiev, 3 maart -",
-    "TRIPOLI (ANP) -"); only a city or region, as a state before a dash is a heading."""
+    "TRIPOLI (ANP) -") and where the dateline ends; only a city or region, as a state
+    before a dash is a heading."""
     found = _settings().dateline.match(text)
     if found is None:
         return None
     name = found.group("place").strip()
-    shouting = name.isupper()
-    if not shouting and found.group("date") is None:
-        return None  # "Rusland - ..." without a date is a heading, not a dateline
+    if not name.isupper() and found.group("date") is None:
+        return None  # "Odesa - een stad in oorlog" without a date is a heading
     for actor, route in load_kb().lookup(name):
         if actor.kind == "place" and route in {"name", "alias"}:
-            return actor.id
+            return actor.id, found.end()
     return None
 
 
+def _dateline_end(document: Document) -> int:
+    found = _dateline_of(document.text[:200])
+    return found[1] if found else 0
+
+
 def _dateline(document: Document, sentence: int) -> Mention | None:
-    place = _dateline_of(document.text[:200])
-    if place is None:
+    found = _dateline_of(document.text[:200])
+    if found is None:
         return None
-    return Mention(sentence=sentence, start=0, end=0, text="", label="LOC", actor_id=place,
-                   method=DATELINE)
+    return Mention(sentence=sentence, start=0, end=0, text="", label="LOC",
+                   actor_id=found[0], method=DATELINE)
 
 
 def place_of(document: Document, sentence: int, trigger_token: int) -> Mention | None:
@@ -257,8 +325,28 @@ def place_of(document: Document, sentence: int, trigger_token: int) -> Mention |
     the clause's bare object or subject (what an attack hits: "bombardeerden Gaza-Stad",
     "Marioepol werd belegerd"), else the first site place in the sentence; for a sentence
     with no place, the place carried from the same action earlier, else the dateline."""
-    return (_named_place(document, sentence, trigger_token)
-            or _carried(document, sentence, trigger_token) or _dateline(document, sentence))
+    named = _named_place(document, sentence, trigger_token)
+    if named is not None:
+        return named
+    if _names_other_places(document, sentence, trigger_token):
+        # "Vanuit de Gazastrook beschieten ze Israëlisch grondgebied": the clause names
+        # where fire comes from or goes to, and a place from elsewhere would contradict it.
+        return None
+    return _carried(document, sentence, trigger_token) or _dateline(document, sentence)
+
+
+def _names_other_places(document: Document, sentence: int, trigger_token: int) -> bool:
+    """Does the trigger's clause name a place in another role (an origin, a direction)?"""
+    tokens = document.sentence_tokens(sentence)
+    start, end = clause_bounds(tokens, trigger_token)
+    first, last = document.tokens[start].start, document.tokens[end - 1].end
+    dateline = _dateline_end(document)
+    mentions = [*document.sentence_mentions(sentence), *_unlinked_places(document, sentence)]
+    if any(m.method == "metonym" and first <= m.start < last for m in mentions):
+        return True  # "Kiev wordt getroffen": a capital read as its state
+    return any(first <= m.start < last and m.start >= dateline
+               and (_is_location(m) or (m.label == "ADJ" and _national_territory_word(
+                   document, m))) for m in mentions)
 
 
 def targeted_state(place: Mention, event_type: str, actors: list[str]) -> str | None:
