@@ -93,6 +93,10 @@ def seed_entries() -> tuple[dict[str, Any], ...]:
         entry = _state_seed(iso3, config["others"].get(iso3) or {}, config)
         entries.append(entry)
         capital = _capital_seed(iso3, entry["iso2"])
+        if capital and capital["coords"]:
+            # A state's point on the map and in the exports (an event "in Syrië") is its
+            # capital's, as the gazetteer has no centroids; a KB file may set its own.
+            entry["coords"] = capital["coords"]
         if capital and iso3 not in config.get("no_capital", []):
             entries.append(capital)
     for iso3, parent in config["dependencies"].items():
