@@ -440,6 +440,7 @@ def _idiom_tokens(tokens: list[Token], words: tuple[str, ...],
 # What may stand before a noun that is a noun: an article, a possessive, an adjective, a
 # preposition ("haar schort", "een nieuwe schort", "met de schort").
 _NOUN_OPENERS = frozenset({"LID", "ADJ", "VZ", "TW"})
+_MODALS = frozenset({"zullen", "willen", "gaan", "kunnen", "moeten", "mogen", "dreigen"})
 
 
 def _as_verb(tokens: list[Token], position: int, lexicon: Lexicon) -> Token:
@@ -453,11 +454,16 @@ def _as_verb(tokens: list[Token], position: int, lexicon: Lexicon) -> Token:
     of a lexicon verb."""
     token = tokens[position]
     text = token.text.lower()
+    before = tokens[position - 1] if position else None
+    if token.pos == "N" and before is not None and (before.pos in _NOUN_OPENERS or (
+            before.pos == "VNW" and before.features.startswith(("bez", "aanw", "onbep")))):
+        return token
+    if token.pos == "N" and "mv" in token.features and text in lexicon.verbs and any(
+            t.pos == "WW" and t.lemma.lower() in _MODALS for t in tokens[:position]):
+        # "zal elk schip in de Rode Zee aanvallen": an infinitive after a modal, not the
+        # plural of aanval
+        return dataclasses.replace(token, pos="WW", lemma=text, features="inf,vrij,zonder")
     if token.pos == "N" and "mv" not in token.features:
-        before = tokens[position - 1] if position else None
-        if before is not None and (before.pos in _NOUN_OPENERS or (
-                before.pos == "VNW" and before.features.startswith(("bez", "aanw", "onbep")))):
-            return token
         verb = dataclasses.replace(token, pos="WW", lemma=text + "en", features="pv,tgw,ev")
         for particle in PARTICLES:
             joined = particle + text + "en"
