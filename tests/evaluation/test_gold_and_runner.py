@@ -8,13 +8,16 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
+from sqlalchemy.engine import Engine
 
 from kroniek.errors import InputError
 from kroniek.evaluation.gold import expand_gold, read_gold_file
 from kroniek.evaluation.report import as_json
 from kroniek.evaluation.runner import evaluate, stored_id
 from kroniek.ingest.identity import document_id
+from kroniek.ingest.neardup import StoryIndex
 from kroniek.model import DateInterval, Document, Event, Figure, Mention, Quote, Sentence
+from kroniek.pipeline import story_index
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MINI = FIXTURES / "gold" / "mini.json"
@@ -87,6 +90,10 @@ class ScriptedPipeline:
 
     def __init__(self) -> None:
         self.backend = ScriptedBackend()
+
+    def stories(self, engine: Engine) -> StoryIndex:
+        # The wire-copy index, as the real pipeline keeps one per database.
+        return story_index(engine)
 
     def __call__(self, document: Document) -> Document:
         self.backend.analyse(document)
