@@ -210,7 +210,9 @@ def test_map_points_projection_zoom_clusters_and_time_filter(page: Any) -> None:
         assert outline.bounding_box()["width"] < widest * width, country
     world = _circles(page).count()
     assert world >= 2  # points: the Caucasus and the Red Sea at least
-    counts = sorted(int(t) for t in chart.locator("text").all_text_contents() if t.isdigit())
+    # The numbers on the circles, not those of the size legend.
+    labels = chart.locator("g.role-mark.mark-text text").all_text_contents()
+    counts = sorted(int(t) for t in labels if t.isdigit())
     places = page.locator("#map-places tbody tr")
     total = sum(int(places.nth(i).locator("td").nth(1).inner_text())
                 for i in range(places.count()))

@@ -15,14 +15,15 @@ e, f = t.events, t.figures
 
 
 def coordinates(kb: KnowledgeBase, place: str) -> tuple[float, float] | None:
-    """(lat, lon) of a place, or of a state via its outline (states carry no coords in the KB)."""
+    """(lat, lon) of a place, or of a state the middle of its outline (on a map that is
+    better than the capital the KB gives a state for the exports)."""
     actor = kb.get(place) or kb.by_code(place)
     if actor is None:
         return None
+    if actor.iso3 and actor.iso3 in centroids():
+        return centroids()[actor.iso3]
     if actor.coords:
         return actor.coords
-    if actor.iso3:
-        return centroids().get(actor.iso3)
     parent = kb.get(actor.parent) if actor.parent else None
     if parent is not None and parent.iso3:
         return centroids().get(parent.iso3)
