@@ -132,4 +132,7 @@ def test_a_capital_read_as_its_state(code) -> None:  # type: ignore[no-untyped-d
     # As the subject it stands for its state, and it blocks carrying Charkiv over.
     document = code("Rusland bombardeerde woensdag Charkiv. Sinds maart wordt Kiev nog met "
                     "enige regelmaat getroffen door luchtaanvallen.")
-    assert [e.location for e in of_type(document, "ASSAULT")] == ["kharkiv", None]
+    first, *later = [e.location for e in of_type(document, "ASSAULT")]
+    # The second sentence may give one or two attacks (the verb, and the noun with the
+    # actor of the sentence before); none of them is in Charkiv.
+    assert first == "kharkiv" and later and set(later) == {None}

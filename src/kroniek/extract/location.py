@@ -21,8 +21,9 @@ from functools import cache
 from importlib.resources import files
 
 from kroniek.datafiles import load_yaml
+from kroniek.extract import trace
 from kroniek.extract.arguments import clause_bounds
-from kroniek.extract.lexicon import find_triggers, load_lexicon
+from kroniek.extract.lexicon import Match, find_triggers, load_lexicon
 from kroniek.extract.places import is_place, state_code
 from kroniek.kb import load_kb
 from kroniek.model import Document, Mention
@@ -243,8 +244,14 @@ def _named_place(document: Document, sentence: int, trigger_token: int) -> Menti
     return _specific_first(chosen) if chosen else None
 
 
+def _triggers(document: Document, sentence: int) -> list[Match]:
+    """The sentence's triggers, read again without adding to an explanation's notes."""
+    with trace.paused():
+        return find_triggers(document.sentence_tokens(sentence), load_lexicon())
+
+
 def _event_type(document: Document, sentence: int, trigger_token: int) -> str | None:
-    for match in find_triggers(document.sentence_tokens(sentence), load_lexicon()):
+    for match in _triggers(document, sentence):
         if match.token == trigger_token:
             return match.entry.type
     return None
@@ -277,7 +284,7 @@ def _carried(document: Document, sentence: int, trigger_token: int) -> Mention |
     for earlier in range(sentence - 1, max(-1, sentence - window - 1), -1):
         if document.in_furniture(document.sentences[earlier].start):
             continue
-        for match in find_triggers(document.sentence_tokens(earlier), load_lexicon()):
+        for match in _triggers(document, earlier):
             if match.entry.type != kind:
                 continue
             place = coded.get((earlier, match.token))

@@ -53,3 +53,15 @@ def tracing() -> Iterator[Trace]:
         yield trace
     finally:
         _current.reset(token)
+
+
+@contextmanager
+def paused() -> Iterator[None]:
+    """Record nothing inside the ``with`` block: for a second look at what the coder has
+    already decided (the place of an event re-reads its sentence's triggers), which would
+    otherwise show in the explanation as candidates of their own."""
+    token = _current.set(None)
+    try:
+        yield
+    finally:
+        _current.reset(token)
