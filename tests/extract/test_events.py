@@ -4,27 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
-from kroniek.extract.component import Extractor
-from kroniek.link import Linker
-from kroniek.model import DateInterval, Document, Event
-
-
-@pytest.fixture(scope="module")
-def code(frog):  # type: ignore[no-untyped-def]
-    linker, extractor = Linker(), Extractor()
-
-    def run(text: str, published: str = "2021-03-05") -> Document:
-        day = dt.date.fromisoformat(published)
-        document = Document(id="t", text=text, source="t", key="t",
-                            published=DateInterval(day, day, "day"), date_origin="header")
-        frog.analyse(document)
-        linker(document)
-        extractor(document)
-        return document
-
-    return run
+from kroniek.model import Event
 
 
 def triples(events: list[Event]) -> set[tuple[str, str, str]]:

@@ -4,29 +4,15 @@ dateline; never a state that is only an actor."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from kroniek.extract.component import Extractor
-from kroniek.link import Linker
-from kroniek.model import DateInterval, Document, Event
+from kroniek.model import Document, Event
 
 
 @pytest.fixture(scope="module")
-def code(frog):  # type: ignore[no-untyped-def]
-    linker, extractor = Linker(), Extractor()
-
-    def run(text: str) -> Document:
-        day = dt.date(2024, 3, 5)
-        document = Document(id="t", text=text, source="t", key="t",
-                            published=DateInterval(day, day, "day"), date_origin="header")
-        frog.analyse(document)
-        linker(document)
-        extractor(document)
-        return document
-
-    return run
+def code(code):  # type: ignore[no-untyped-def]
+    """The shared coder, for articles of 2024-03-05."""
+    return lambda text: code(text, "2024-03-05")
 
 
 def of_type(document: Document, kind: str) -> list[Event]:

@@ -136,8 +136,9 @@ class Span(Out):
     text: str
 
 
-class Mention(Out):
-    """A name or description in the text, and the actor it was linked to."""
+class Provenance(Out):
+    """Where a stored row came from: its document, sentence and character span, and the
+    component that wrote it with its confidence (the store's provenance columns)."""
 
     id: int
     document_id: str
@@ -146,6 +147,11 @@ class Mention(Out):
     end: int
     component: str
     confidence: float
+
+
+class Mention(Provenance):
+    """A name or description in the text, and the actor it was linked to."""
+
     text: str
     label: str = Field(examples=["PER"])
     actor_id: str | None
@@ -155,14 +161,7 @@ class Mention(Out):
     score: float
 
 
-class FigureRow(Out):
-    id: int
-    document_id: str
-    sentence_index: int
-    start: int
-    end: int
-    component: str
-    confidence: float
+class FigureRow(Provenance):
     event_id: int | None
     kind: str
     value: float
@@ -340,16 +339,9 @@ class Sentence(Out):
     furniture: bool
 
 
-class EventRow(Out):
+class EventRow(Provenance):
     """An event as stored (codes and figures are in ``/events/{id}``)."""
 
-    id: int
-    document_id: str
-    sentence_index: int
-    start: int
-    end: int
-    component: str
-    confidence: float
     event_index: int
     type: EventType
     mode: str | None
@@ -367,14 +359,7 @@ class EventRow(Out):
     furniture: bool
 
 
-class Quote(Out):
-    id: int
-    document_id: str
-    sentence_index: int
-    start: int
-    end: int
-    component: str
-    confidence: float
+class Quote(Provenance):
     text: str
     speaker: str | None
     speaker_actor_id: str | None
