@@ -5,7 +5,7 @@ and targets named by a place. Our own sentences, through the real Frog, linker a
 from __future__ import annotations
 
 import pytest
-from tests.extract.test_events import code, triples  # noqa: F401  (fixture)
+from tests.extract.test_events import triples
 
 from kroniek.extract.clauses import clause_ids
 
@@ -54,7 +54,7 @@ CASES = [
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
-def test_arguments_follow_the_clause(code, text, expected) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_arguments_follow_the_clause(code, text, expected) -> None:  # type: ignore[no-untyped-def]
     found = triples(code(text).events)
     if expected[2] == "*":
         assert any(t[:2] == expected[:2] for t in found), found
@@ -74,13 +74,13 @@ EMBEDDED = [
 
 
 @pytest.mark.parametrize(("text", "kind", "actor", "speaker"), EMBEDDED)
-def test_the_accused_acts_in_the_embedded_event(code, text, kind, actor, speaker) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_the_accused_acts_in_the_embedded_event(code, text, kind, actor, speaker) -> None:  # type: ignore[no-untyped-def]
     events = [e for e in code(text).events if e.type == kind]
     assert any(actor in e.actor and e.status == "alleged" for e in events), triples(events)
     assert not [e for e in events if speaker in e.actor], triples(events)
 
 
-def test_an_unattributed_act_at_a_seat_of_government_is_that_governments(code) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_an_unattributed_act_at_a_seat_of_government_is_that_governments(code) -> None:  # type: ignore[no-untyped-def]
     found = triples(code("De Iraanse ambassadeur werd woensdag in Londen ontboden.").events)
     assert ("ACCUSE", "GBR", "IRN") in found, found
     found = triples(code("De Noord-Koreaanse raketproef werd in Tokio en Seoel scherp "
@@ -88,12 +88,12 @@ def test_an_unattributed_act_at_a_seat_of_government_is_that_governments(code) -
     assert {("ACCUSE", "JPN", "PRK"), ("ACCUSE", "KOR", "PRK")} <= found, found
 
 
-def test_a_killing_in_a_capital_is_not_its_governments(code) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_a_killing_in_a_capital_is_not_its_governments(code) -> None:  # type: ignore[no-untyped-def]
     document = code("Een bekende journalist werd zaterdag in Moskou doodgeschoten.")
     assert not [e for e in document.events if "RUS" in e.actor], triples(document.events)
 
 
-def test_a_fronted_condition_by_inversion_is_its_own_clause(code) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_a_fronted_condition_by_inversion_is_its_own_clause(code) -> None:  # type: ignore[no-untyped-def]
     # "Mocht X ..., dan ...": the condition's subject does not act in the main clause.
     document = code("Mocht Iran uranium blijven verrijken, dan zal Israël de nucleaire "
                     "installaties aanvallen.")
@@ -102,27 +102,27 @@ def test_a_fronted_condition_by_inversion_is_its_own_clause(code) -> None:  # ty
     assert not [e for e in attacks if "IRN" in e.actor], triples(attacks)
 
 
-def test_naming_an_event_is_not_doing_it(code) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_naming_an_event_is_not_doing_it(code) -> None:  # type: ignore[no-untyped-def]
     # "noemen" judges an event someone else did.
     document = code("Moskou noemt de aanval op de ambassade een terroristische daad.")
     assert not [e for e in document.events if e.type == "ASSAULT" and "RUS" in e.actor], \
         triples(document.events)
 
 
-def test_the_van_phrase_of_an_attack_noun_is_its_actor(code) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_the_van_phrase_of_an_attack_noun_is_its_actor(code) -> None:  # type: ignore[no-untyped-def]
     # Not every noun takes its patient in "van": an attack's "van" phrase is who attacks.
     found = triples(code("De aanval van Hamas op Israël kwam onverwacht.").events)
     assert ("ASSAULT", "HAMAS", "ISR") in found, found
 
 
-def test_a_relative_clause_does_not_borrow_the_main_subject(code) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_a_relative_clause_does_not_borrow_the_main_subject(code) -> None:  # type: ignore[no-untyped-def]
     # "die" stands for the tourists (no actor code): Iran did not arrest anyone here.
     document = code("Iran liet vrijdag drie toeristen gaan, die door Irak waren opgepakt.")
     arrests = [e for e in document.events if e.type == "COERCE"]
     assert not [e for e in arrests if "IRN" in e.actor + e.recipient], triples(arrests)
 
 
-def test_clauses_from_part_of_speech(code) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_clauses_from_part_of_speech(code) -> None:  # type: ignore[no-untyped-def]
     # A subordinate clause whose plural verb Frog may tag as an infinitive still closes at
     # its comma, and "en" between adverbials under an auxiliary opens no clause.
     document = code("Zolang de soldaten niet vertrekken, praat Rusland niet. "
@@ -157,12 +157,12 @@ IMPLICIT_RECIPIENTS = [
 
 
 @pytest.mark.parametrize(("text", "expected"), IMPLICIT_RECIPIENTS)
-def test_an_implicit_recipient_is_the_other_side_just_named(code, text, expected) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_an_implicit_recipient_is_the_other_side_just_named(code, text, expected) -> None:  # type: ignore[no-untyped-def]
     found = triples(code(text).events)
     assert expected in found, found
 
 
-def test_no_implicit_recipient_from_a_parallel_or_mutual_event(code) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_no_implicit_recipient_from_a_parallel_or_mutual_event(code) -> None:  # type: ignore[no-untyped-def]
     # "Ook Canada ...": the same act by another side is no reaction to the first.
     found = triples(code("Duitsland kondigde een diplomatieke boycot van de Spelen aan. Ook "
                          "Canada kondigde een boycot aan.").events)
@@ -196,12 +196,12 @@ UNSTATED_ACTORS = [
 
 
 @pytest.mark.parametrize(("text", "expected"), UNSTATED_ACTORS)
-def test_an_unstated_actor_comes_from_the_place_or_the_text_before(code, text, expected) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_an_unstated_actor_comes_from_the_place_or_the_text_before(code, text, expected) -> None:  # type: ignore[no-untyped-def]
     found = triples(code(text).events)
     assert expected in found, found
 
 
-def test_an_unstated_actor_is_not_guessed_from_nothing(code) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_an_unstated_actor_is_not_guessed_from_nothing(code) -> None:  # type: ignore[no-untyped-def]
     # A national abroad is not sentenced by its own state; with no place and no text
     # before, nobody is coded.
     document = code("Een Amerikaanse journalist is dinsdag veroordeeld tot zestien jaar "
@@ -214,7 +214,7 @@ def test_an_unstated_actor_is_not_guessed_from_nothing(code) -> None:  # type: i
     assert agreed and sorted(agreed[0].actor) == ["HAMAS", "ISR"], triples(agreed)
 
 
-def test_a_verb_of_motion_with_zijn_is_active(code) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_a_verb_of_motion_with_zijn_is_active(code) -> None:  # type: ignore[no-untyped-def]
     # "is opgestapt" is a perfect, not a passive: its subject acts.
     found = triples(code("De Bengaalse premier is maandag opgestapt.").events)
     assert any(t[1] == "BGD" for t in found), found
@@ -229,7 +229,7 @@ def test_a_verb_of_motion_with_zijn_is_active(code) -> None:  # type: ignore[no-
     ("Armeense betogers protesteerden zaterdag in Jerevan tegen Azerbeidzjan.",
      ("PROTEST", "ARM-ACT", "AZE")),
 ])
-def test_a_protest_with_no_target_is_against_its_own_government(code, text, expected) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_a_protest_with_no_target_is_against_its_own_government(code, text, expected) -> None:  # type: ignore[no-untyped-def]
     found = triples(code(text).events)
     assert expected in found, found
     assert len({t for t in found if t[0] == "PROTEST"}) == 1, found
@@ -249,12 +249,12 @@ def test_a_protest_with_no_target_is_against_its_own_government(code, text, expe
     ("Naar schatting twee miljoen Hongkongers demonstreerden zondag tegen de nieuwe wet.",
      {("PROTEST", "HKG-ACT", "HKG")}),
 ])
-def test_unnamed_protesters_are_the_domestic_side_where_they_protest(code, text, expected) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_unnamed_protesters_are_the_domestic_side_where_they_protest(code, text, expected) -> None:  # type: ignore[no-untyped-def]
     found = triples(code(text).events)
     assert expected <= found, found
 
 
-def test_named_protesters_keep_their_code_and_no_guessed_target(code) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_named_protesters_keep_their_code_and_no_guessed_target(code) -> None:  # type: ignore[no-untyped-def]
     # Refugees abroad are not the host city's people, nor do they protest their own state.
     found = triples(code("Oekraïense vluchtelingen demonstreerden zaterdag in Berlijn.").events)
     assert ("PROTEST", "UKR-CVL", "*") in found, found

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 import yaml
-from tests.extract.test_events import code, triples  # noqa: F401  (fixture)
+from tests.extract.test_events import triples
 
 from kroniek.model import Document, Event
 
@@ -78,12 +78,12 @@ def _check_event(document: Document, spec: dict[str, Any]) -> None:
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_lexicon_entry_codes_the_event(code, case) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_lexicon_entry_codes_the_event(code, case) -> None:  # type: ignore[no-untyped-def]
     _check_event(code(case["text"]), case)
 
 
 @pytest.mark.parametrize(("kind", "case"), NOT_CODED)
-def test_lexicon_blocking_holds(code, kind, case) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_lexicon_blocking_holds(code, kind, case) -> None:  # type: ignore[no-untyped-def]
     document = code(case["text"])
     assert not [e for e in document.events if e.type == kind], triples(document.events)
     if case.get("instead"):

@@ -5,7 +5,7 @@ real Frog, linker and coder; the arguments are the verb's, in any word order."""
 from __future__ import annotations
 
 import pytest
-from tests.extract.test_events import code, triples  # noqa: F401  (fixture)
+from tests.extract.test_events import triples
 
 CASES = [
     # split particle, main clause
@@ -22,11 +22,11 @@ CASES = [
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
-def test_light_verb_takes_the_verbs_arguments(code, text, expected) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_light_verb_takes_the_verbs_arguments(code, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert expected in triples(code(text).events)
 
 
-def test_the_noun_alone_does_not_need_the_light_verb(code) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_the_noun_alone_does_not_need_the_light_verb(code) -> None:  # type: ignore[no-untyped-def]
     # A light verb without its noun is no event: "uitvoeren" of a plan is not an attack.
     document = code("Nederland voerde het nieuwe plan voor de haven uit.")
     assert not [e for e in document.events if e.type == "ASSAULT"]
